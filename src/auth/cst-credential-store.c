@@ -1,0 +1,3 @@
+/* cst-credential-store.c — STUB, to be replaced by its owner */
+#include "config.h"
+#include "cst-auth-service.h"

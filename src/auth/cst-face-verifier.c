@@ -1,0 +1,3 @@
+/* cst-face-verifier.c — STUB, to be replaced by its owner */
+#include "config.h"
+#include "cst-auth-service.h"

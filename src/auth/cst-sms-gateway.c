@@ -1,0 +1,3 @@
+/* cst-sms-gateway.c — STUB, to be replaced by its owner */
+#include "config.h"
+#include "cst-auth-service.h"

@@ -1,0 +1,2 @@
+/* cst-application.c — STUB */
+#include "config.h"

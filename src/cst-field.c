@@ -1,0 +1,89 @@
+/* cst-field.c
+ *
+ * Copyright 2026 The Chushuitong Desktop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cst-field"
+
+#include "config.h"
+
+#include "cst-field.h"
+
+void
+cst_field_set_error (GtkWidget  *field,
+                     GtkLabel   *message_label,
+                     const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (message_label));
+
+  if (message == NULL || message[0] == '\0')
+    {
+      cst_field_clear_error (field, message_label);
+      return;
+    }
+
+  gtk_label_set_text (message_label, message);
+  gtk_widget_add_css_class (GTK_WIDGET (message_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (message_label), TRUE);
+  gtk_widget_add_css_class (field, "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message_label, NULL,
+                                  -1);
+}
+
+void
+cst_field_clear_error (GtkWidget *field,
+                       GtkLabel  *message_label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (message_label));
+
+  gtk_label_set_text (message_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (message_label), FALSE);
+  gtk_widget_remove_css_class (field, "error");
+
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+}
+
+gboolean
+cst_field_show_auth_error (const GError *error,
+                           const char   *first_field_name,
+                           ...)
+{
+  const char *wanted;
+  const char *name;
+  gboolean shown = FALSE;
+  va_list args;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  wanted = cst_auth_error_get_field (error);
+  if (wanted == NULL)
+    return FALSE;
+
+  va_start (args, first_field_name);
+  for (name = first_field_name; name != NULL; name = va_arg (args, const char *))
+    {
+      GtkWidget *field = va_arg (args, GtkWidget *);
+      GtkLabel *label = va_arg (args, GtkLabel *);
+
+      if (!shown && g_strcmp0 (name, wanted) == 0)
+        {
+          cst_field_set_error (field, label, error->message);
+          shown = TRUE;
+        }
+    }
+  va_end (args);
+
+  return shown;
+}
