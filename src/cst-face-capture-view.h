@@ -33,6 +33,9 @@ typedef enum {
   CST_FACE_CAPTURE_STATE_FAILED,
 } CstFaceCaptureState;
 
+#define CST_TYPE_FACE_CAPTURE_STATE (cst_face_capture_state_get_type ())
+GType cst_face_capture_state_get_type (void) G_GNUC_CONST;
+
 #define CST_TYPE_FACE_CAPTURE_VIEW (cst_face_capture_view_get_type ())
 G_DECLARE_FINAL_TYPE (CstFaceCaptureView, cst_face_capture_view, CST, FACE_CAPTURE_VIEW, GtkWidget)
 
