@@ -25,5 +25,8 @@ guint      cst_step_indicator_get_step   (CstStepIndicator   *self);
 void       cst_step_indicator_set_step   (CstStepIndicator   *self,
                                           guint               step);
 guint      cst_step_indicator_get_n_steps (CstStepIndicator  *self);
+/* What the accessible label says (transfer full), NULL without steps.
+ * set_step (n_steps) marks every step done. */
+char      *cst_step_indicator_dup_label  (CstStepIndicator   *self);
 
 G_END_DECLS

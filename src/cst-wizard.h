@@ -1,0 +1,63 @@
+/* cst-wizard.h
+ *
+ * Copyright 2026 The Chushuitong Desktop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cst-wizard-step.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The frame both wizards share (DESIGN "Navigation and wizards"): the step
+ * indicator at the top, a GtkStack of CstWizardStep children (added as
+ * <child> in a .ui), and the wide 下一步 pill at the bottom, which is the
+ * window's default widget while the wizard is mapped.
+ *
+ * Widget actions:
+ *   wizard.next  enabled while the visible step is complete and not busy;
+ *                emits "next" with that step. The owner runs the step's
+ *                service call and calls cst_wizard_advance() on success,
+ *                or cst_wizard_step_show_error() and leaves it there.
+ *   wizard.back  enabled while not busy; the same as the window's back
+ *                (win.back), so the owning page decides (one step back, or
+ *                asking before it discards).
+ *
+ * The wizard remembers the path taken, so cst_wizard_go_back() returns to
+ * the step the user came from. Editing a step ("changed") clears "applied"
+ * on it and on every step after it.
+ */
+#define CST_TYPE_WIZARD (cst_wizard_get_type ())
+G_DECLARE_FINAL_TYPE (CstWizard, cst_wizard, CST, WIZARD, GtkWidget)
+
+GtkWidget     *cst_wizard_new             (void);
+void           cst_wizard_set_titles      (CstWizard          *self,
+                                           const char * const *titles);
+void           cst_wizard_add_step        (CstWizard          *self,
+                                           CstWizardStep      *step);
+/* The visible step. */
+CstWizardStep *cst_wizard_get_step        (CstWizard          *self);
+/* How many steps the path back holds (1 on the first step). */
+guint          cst_wizard_get_depth       (CstWizard          *self);
+/* Marks the visible step applied and shows @next. */
+void           cst_wizard_advance         (CstWizard          *self,
+                                           CstWizardStep      *next);
+/* One step back along the path; FALSE on the first step. */
+gboolean       cst_wizard_go_back         (CstWizard          *self);
+gboolean       cst_wizard_get_busy        (CstWizard          *self);
+/* A service call runs: spinner in the button, actions and step disabled. */
+void           cst_wizard_set_busy        (CstWizard          *self,
+                                           gboolean            busy);
+GtkWidget     *cst_wizard_get_next_button (CstWizard          *self);
+GtkWidget     *cst_wizard_get_indicator   (CstWizard          *self);
+
+/* The stylesheet of the step indicator and the password strength meter,
+ * installed once per display. */
+void           cst_wizard_ensure_style    (GdkDisplay         *display);
+
+G_END_DECLS
