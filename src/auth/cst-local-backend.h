@@ -118,6 +118,13 @@ GStrv      cst_local_backend_sms_outbox        (CstLocalBackend *self,
 #define CST_DEMO_PASSWORD         "Chushuitong@2026"
 #define CST_DEMO_ENTERPRISE_CODE  "91420100MA4K5T8Q2P"
 #define CST_DEMO_ENTERPRISE_NAME  "武汉示例科技有限公司"
+/* A second person (same password, no user name, not linked to the first
+ * enterprise) and a second enterprise (see cst_local_backend_seed_demo). */
+#define CST_DEMO_ID_NUMBER_2       "420105199205200046"
+#define CST_DEMO_NAME_2            "李娜"
+#define CST_DEMO_PHONE_2           "13900005678"
+#define CST_DEMO_ENTERPRISE_CODE_2 "91420100MA4K5T8Q3T"
+#define CST_DEMO_ENTERPRISE_NAME_2 "武汉示例商贸有限公司"
 gboolean   cst_local_backend_seed_demo         (CstLocalBackend *self,
                                                 GError         **error);
 
