@@ -104,8 +104,10 @@ standard_message (CstAuthError  code,
     case CST_AUTH_ERROR_LOCKED:
       if (n > 0)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Account locked; try again in %d minute or reset your password",
-                                             "Account locked; try again in %d minutes or reset your password",
+                                             "Account locked; try again in %d minute "
+                                             "or reset your password",
+                                             "Account locked; try again in %d minutes "
+                                             "or reset your password",
                                              n),
                                 n);
       return g_strdup (_("Account locked; try again later or reset your password"));
@@ -127,7 +129,8 @@ standard_message (CstAuthError  code,
       return g_strdup (_("Wait a moment before requesting a new code"));
 
     case CST_AUTH_ERROR_DAILY_LIMIT:
-      return g_strdup (_("Too many codes were requested for this phone today; try again tomorrow"));
+      return g_strdup (_("Too many codes were requested for this phone today; "
+                         "try again tomorrow"));
 
     case CST_AUTH_ERROR_ALREADY_REGISTERED:
       return g_strdup (_("This ID number is already registered"));
@@ -148,7 +151,8 @@ standard_message (CstAuthError  code,
       return g_strdup (_("Face recognition failed; try again"));
 
     case CST_AUTH_ERROR_FACE_UNAVAILABLE:
-      return g_strdup (_("This service does not offer face recognition; use SMS verification instead"));
+      return g_strdup (_("This service does not offer face recognition; "
+                         "use SMS verification instead"));
 
     case CST_AUTH_ERROR_EXPIRED:
       return g_strdup (_("This has expired; start again"));
@@ -163,7 +167,8 @@ standard_message (CstAuthError  code,
       return g_strdup (_("The saved sign-in is no longer valid; log in with your password"));
 
     case CST_AUTH_ERROR_KEYRING_UNAVAILABLE:
-      return g_strdup (_("The system keyring is not available, so sign-in details cannot be saved on this device"));
+      return g_strdup (_("The system keyring is not available, so sign-in details "
+                         "cannot be saved on this device"));
 
     case CST_AUTH_ERROR_FINGERPRINT:
       return g_strdup (_("The fingerprint reader cannot be used"));

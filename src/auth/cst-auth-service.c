@@ -358,8 +358,9 @@ backend_thread (GTask        *inner,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!cst_auth_backend_logout (data->backend, cst_session_get_token (data->previous), &error) &&
-          !is_revoked_error (error))
+      const char *token = cst_session_get_token (data->previous);
+
+      if (!cst_auth_backend_logout (data->backend, token, &error) && !is_revoked_error (error))
         g_debug ("Could not end the replaced session: %s", error->message);
     }
 
@@ -1828,7 +1829,8 @@ restore_refreshed (CstAuthService *self,
           g_debug ("The remembered sign-in was refused: %s", data->error->message);
           data->revoked = TRUE;
           cst_credential_store_clear_async (self->store, CST_CREDENTIAL_KIND_REFRESH,
-                                            data->account, NULL, on_forgotten_cb, g_object_ref (task));
+                                            data->account, NULL,
+                                            on_forgotten_cb, g_object_ref (task));
           return;
         }
 

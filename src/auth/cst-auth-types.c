@@ -17,6 +17,7 @@ typedef struct
 {
   CstRole     role;
   const char *id;
+  const char *context;
   const char *label;
 } RoleInfo;
 
@@ -24,11 +25,13 @@ typedef struct
  * labels are the mobile app's (SPEC §1.3). */
 static const RoleInfo roles[] = {
   /* Translators: the identity of a session that is not for an enterprise (我的 page) */
-  { CST_ROLE_NONE,                 "none",                 N_("Personal") },
-  { CST_ROLE_LEGAL_REPRESENTATIVE, "legal-representative", N_("Legal representative") },
-  { CST_ROLE_FINANCIAL_OFFICER,    "financial-officer",    N_("Financial officer") },
-  { CST_ROLE_TAX_OFFICER,          "tax-officer",          N_("Tax officer") },
-  { CST_ROLE_INVOICE_CLERK,        "invoice-clerk",        N_("Invoice clerk") },
+  { CST_ROLE_NONE, "none", "identity", NC_("identity", "Personal") },
+  /* Translators: the enterprise roles of 身份类型选择 */
+  { CST_ROLE_LEGAL_REPRESENTATIVE, "legal-representative", "role",
+    NC_("role", "Legal representative") },
+  { CST_ROLE_FINANCIAL_OFFICER, "financial-officer", "role", NC_("role", "Financial officer") },
+  { CST_ROLE_TAX_OFFICER, "tax-officer", "role", NC_("role", "Tax officer") },
+  { CST_ROLE_INVOICE_CLERK, "invoice-clerk", "role", NC_("role", "Invoice clerk") },
 };
 
 static const RoleInfo *
@@ -100,7 +103,7 @@ cst_role_get_label (CstRole role)
   if (info == NULL)
     return "";
 
-  return g_dgettext (GETTEXT_PACKAGE, info->label);
+  return g_dpgettext2 (GETTEXT_PACKAGE, info->context, info->label);
 }
 
 /**

@@ -257,7 +257,8 @@ local_face_verifier_verify (CstFaceVerifier  *verifier,
     {
       if (error != NULL)
         *error = cst_auth_error_new_literal (CST_AUTH_ERROR_FACE_REJECTED, 0, CST_FIELD_FACE,
-                                             _("The face capture has expired; start the recognition again"));
+                                             _("The face capture has expired; "
+                                               "start the recognition again"));
       return FALSE;
     }
 

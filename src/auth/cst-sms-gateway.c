@@ -70,7 +70,8 @@ cst_sms_format_text (const char *code)
 
   /* Translators: the text message carrying a one-time code; %s is the six-digit
    * code. Keep the 【楚税通】 brand at the start as Chinese operators require. */
-  return g_strdup_printf (_("[Chushuitong] Your verification code is %s. It is valid for 5 minutes."),
+  return g_strdup_printf (_("[Chushuitong] Your verification code is %s. "
+                            "It is valid for 5 minutes."),
                           code);
 }
 
