@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cst-test-backend.h"
@@ -293,4 +294,42 @@ cst_test_bytes_contain (GBytes     *haystack,
       return TRUE;
 
   return FALSE;
+}
+
+static sqlite3 *
+open_raw (CstTestBackend *fixture)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+gint64
+cst_test_backend_query_int (CstTestBackend *fixture,
+                            const char     *sql)
+{
+  sqlite3 *db = open_raw (fixture);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+void
+cst_test_backend_exec (CstTestBackend *fixture,
+                       const char     *sql)
+{
+  sqlite3 *db = open_raw (fixture);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }

@@ -124,6 +124,14 @@ GBytes     *cst_test_read_database_bytes    (const char     *path);
 gboolean    cst_test_bytes_contain          (GBytes         *haystack,
                                              const char     *needle);
 
+/* Runs @sql (a constant query of one integer) directly on the database
+ * file, behind the backend's back, and returns the integer. */
+gint64      cst_test_backend_query_int      (CstTestBackend *fixture,
+                                             const char     *sql);
+/* Runs @sql (constant, no result) directly on the database file. */
+void        cst_test_backend_exec           (CstTestBackend *fixture,
+                                             const char     *sql);
+
 /* Asserts that @error is CST_AUTH_ERROR @code; clears it. */
 #define cst_test_assert_auth_error(error, code)                               \
   G_STMT_START {                                                              \
