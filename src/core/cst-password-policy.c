@@ -53,8 +53,14 @@ static inline gboolean
 is_allowed_char (gunichar c)
 {
   /* ZERO WIDTH JOINER holds emoji sequences together; every other format
-   * character (bidi controls, zero-width spaces) hides what was typed. */
-  return g_unichar_isprint (c) || c == 0x200D;
+   * character (bidi controls, zero-width spaces) hides what was typed.
+   * Private-use characters look different, or like nothing, on another
+   * machine's fonts and input methods: a password made with one could
+   * not be typed again there. */
+  if (c == 0x200D)
+    return TRUE;
+
+  return g_unichar_isprint (c) && g_unichar_type (c) != G_UNICODE_PRIVATE_USE;
 }
 
 /*
