@@ -32,6 +32,9 @@ typedef struct
   GPid             pid;
   int              stdin_fd;
   GDBusConnection *bus;
+  /* The fake's unique name: the control interface is reached there even
+   * when the scenario no-service gave up net.reactivated.Fprint. */
+  char            *unique_name;
 } CstFakeFprintd;
 
 #define CST_FAKE_FPRINTD_CONTROL_PATH  "/io/github/chushuitong/FakeFprint"
@@ -59,7 +62,7 @@ cst_fake_fprintd_start (CstFakeFprintd *fake)
     g_assert_no_error (error);
   }
 
-  /* The first line is the address, printed once the fake owns its name. */
+  /* The address and the unique name, printed once the fake owns its name. */
   channel = g_io_channel_unix_new (stdout_fd);
   g_io_channel_set_close_on_unref (channel, TRUE);
   g_io_channel_read_line (channel, &address, NULL, &terminator, &error);
@@ -67,6 +70,11 @@ cst_fake_fprintd_start (CstFakeFprintd *fake)
   g_assert_nonnull (address);
   address[terminator] = '\0';
   g_assert_true (g_str_has_prefix (address, "unix:"));
+  g_io_channel_read_line (channel, &fake->unique_name, NULL, &terminator, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fake->unique_name);
+  fake->unique_name[terminator] = '\0';
+  g_assert_true (g_dbus_is_unique_name (fake->unique_name));
 
   g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", address, TRUE);
 
@@ -80,6 +88,7 @@ cst_fake_fprintd_stop (CstFakeFprintd *fake)
   int status = 0;
 
   g_clear_object (&fake->bus);
+  g_clear_pointer (&fake->unique_name, g_free);
   close (fake->stdin_fd);
   while (waitpid (fake->pid, &status, 0) < 0 && errno == EINTR)
     ;
@@ -95,7 +104,7 @@ cst_fake_fprintd_control (CstFakeFprintd     *fake,
   g_autoptr(GError) error = NULL;
   GVariant *reply;
 
-  reply = g_dbus_connection_call_sync (fake->bus, "net.reactivated.Fprint",
+  reply = g_dbus_connection_call_sync (fake->bus, fake->unique_name,
                                        CST_FAKE_FPRINTD_CONTROL_PATH,
                                        CST_FAKE_FPRINTD_CONTROL_IFACE,
                                        method, parameters, reply_type,

@@ -11,7 +11,7 @@
 #
 # It starts its own dbus-daemon from a generated configuration, owns
 # net.reactivated.Fprint on it, prints the bus address as the first line
-# of stdout and serves until stdin is closed (so it never outlives the test
+# of stdout and its unique name as the second, and serves until stdin is closed (so it never outlives the test
 # that started it, even when that test crashes), then stops the bus.
 #
 # Like fprintd it enforces the protocol: Claim a claimed device is
@@ -19,7 +19,8 @@
 # verify; Release needs the caller's claim; a claim dies with its owner.
 #
 # Test control, io.github.chushuitong.FakeFprint at
-# /io/github/chushuitong/FakeFprint:
+# /io/github/chushuitong/FakeFprint (call it at the unique name, which
+# stays when the scenario no-service gives up the well-known one):
 #   SetScenario (s)   one of SCENARIOS; also forgets calls and the claim
 #   GetCalls () → as  the Manager/Device calls so far, e.g. "Claim",
 #                     "VerifyStart:any", "VerifyStop", "Release"
@@ -69,6 +70,9 @@ SCENARIOS = {
     'no-enrolled': (None, [], None, [], 'press'),
     'in-use': (None, ['right-index-finger'], 'AlreadyInUse', [], 'press'),
     'permission-denied': (None, ['right-index-finger'], 'PermissionDenied', [], 'press'),
+    # fprintd is not installed: nobody owns net.reactivated.Fprint (the
+    # control interface stays reachable at the fake's unique name).
+    'no-service': (None, [], None, [], 'press'),
 }
 
 INTROSPECTION = '''
@@ -128,6 +132,7 @@ class FakeFprintd:
     def set_scenario(self, scenario):
         if scenario not in SCENARIOS:
             raise KeyError(scenario)
+        self.scenario = scenario
         (self.device_error, self.fingers, self.claim_error,
          self.statuses, self.scan_type) = SCENARIOS[scenario]
         self.calls = []
@@ -136,6 +141,20 @@ class FakeFprintd:
         self.pending = []
         self.hung_invocations = []
         self.unwatch_claimer()
+
+    def own_name(self):
+        '''Owns or releases net.reactivated.Fprint as the scenario wants;
+        done before SetScenario returns, so the client sees it at once.'''
+        want = self.scenario != 'no-service'
+        method, args = (('RequestName', GLib.Variant('(su)', (NAME, 4))) if want  # DO_NOT_QUEUE
+                        else ('ReleaseName', GLib.Variant('(s)', (NAME,))))
+        reply = self.connection.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                          'org.freedesktop.DBus', method, args,
+                                          GLib.VariantType('(u)'), Gio.DBusCallFlags.NONE,
+                                          -1, None)
+        # PRIMARY_OWNER / ALREADY_OWNER; RELEASED / NOT_OWNER
+        if want and reply.unpack()[0] not in (1, 4):
+            sys.exit('could not own ' + NAME)
 
     def register(self):
         for path, iface in ((MANAGER_PATH, 'net.reactivated.Fprint.Manager'),
@@ -262,6 +281,7 @@ class FakeFprintd:
             try:
                 self.cancel_pending()
                 self.set_scenario(params.unpack()[0])
+                self.own_name()
                 invocation.return_value(None)
             except KeyError as e:
                 invocation.return_dbus_error('org.freedesktop.DBus.Error.InvalidArgs',
@@ -298,13 +318,7 @@ def main():
             None, None)
         fake = FakeFprintd(connection, args.scenario)
         fake.register()
-        reply = connection.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
-                                     'org.freedesktop.DBus', 'RequestName',
-                                     GLib.Variant('(su)', (NAME, 4)),  # DO_NOT_QUEUE
-                                     GLib.VariantType('(u)'), Gio.DBusCallFlags.NONE,
-                                     -1, None)
-        if reply.unpack()[0] != 1:  # PRIMARY_OWNER
-            sys.exit('could not own ' + NAME)
+        fake.own_name()
 
         loop = GLib.MainLoop()
 
@@ -318,7 +332,7 @@ def main():
                           GLib.IO_IN | GLib.IO_HUP | GLib.IO_ERR, on_stdin)
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, loop.quit)
 
-        print(address, flush=True)
+        print(address, connection.get_unique_name(), sep='\n', flush=True)
         loop.run()
         connection.close_sync(None)
     finally:

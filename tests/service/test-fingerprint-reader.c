@@ -196,6 +196,18 @@ test_probe_no_enrolled (Fixture       *fixture,
                                "Add one in the system settings (Users) first");
 }
 
+/* fprintd not installed: nobody owns net.reactivated.Fprint. */
+static void
+test_probe_no_service (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpint (probe (fixture, &reason), ==, CST_FINGERPRINT_NO_READER);
+  g_assert_cmpstr (reason, ==, "The fingerprint service (fprintd) is not available");
+  assert_calls ("");
+}
+
 static void
 test_probe_cancelled (Fixture       *fixture,
                       gconstpointer  data)
@@ -426,6 +438,18 @@ test_verify_no_reader (Fixture       *fixture,
   assert_calls ("GetDefaultDevice");
 }
 
+static void
+test_verify_no_service (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (verify (fixture, NULL, &error));
+  assert_failure (error, CST_FINGERPRINT_FAILURE_NO_READER,
+                  "The fingerprint service (fprintd) is not available");
+  assert_calls ("");
+}
+
 /* VerifyStart refused after a successful Claim: released, not stopped. */
 static void
 test_verify_no_enrolled (Fixture       *fixture,
@@ -537,6 +561,7 @@ main (int   argc,
   add_test ("probe/available", "match", test_probe_available);
   add_test ("probe/no-reader", "no-reader", test_probe_no_reader);
   add_test ("probe/no-enrolled", "no-enrolled", test_probe_no_enrolled);
+  add_test ("probe/no-service", "no-service", test_probe_no_service);
   add_test ("probe/cancelled", "match", test_probe_cancelled);
   add_test ("verify/match", "match", test_verify_match);
   add_test ("verify/twice", "match", test_verify_twice);
@@ -550,6 +575,7 @@ main (int   argc,
   add_test ("verify/in-use", "in-use", test_verify_in_use);
   add_test ("verify/permission-denied", "permission-denied", test_verify_permission_denied);
   add_test ("verify/no-reader", "no-reader", test_verify_no_reader);
+  add_test ("verify/no-service", "no-service", test_verify_no_service);
   add_test ("verify/no-enrolled", "no-enrolled", test_verify_no_enrolled);
   add_test ("verify/cancel-waiting", "hung", test_verify_cancel_waiting);
   add_test ("verify/cancel-early", "match", test_verify_cancel_early);
