@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "cst-auth-error.h"
 #include "cst-page.h"
 #include "cst-step-indicator.h"
 #include "cst-wizard.h"
@@ -519,6 +520,43 @@ cst_wizard_advance (CstWizard     *self,
   show_step (self, next);
 }
 
+void
+cst_wizard_push_step (CstWizard     *self,
+                      CstWizardStep *step)
+{
+  g_return_if_fail (CST_IS_WIZARD (self));
+  g_return_if_fail (CST_IS_WIZARD_STEP (step));
+  g_return_if_fail (g_ptr_array_find (self->steps, step, NULL));
+
+  if (step == cst_wizard_get_step (self))
+    return;
+
+  g_ptr_array_add (self->path, step);
+  show_step (self, step);
+}
+
+void
+cst_wizard_return_to (CstWizard     *self,
+                      CstWizardStep *step)
+{
+  guint index;
+
+  g_return_if_fail (CST_IS_WIZARD (self));
+  g_return_if_fail (CST_IS_WIZARD_STEP (step));
+
+  if (!g_ptr_array_find (self->path, step, &index))
+    return;
+
+  cst_wizard_step_set_applied (step, FALSE);
+  on_step_changed_cb (self, step);
+
+  if (index + 1 < self->path->len)
+    {
+      g_ptr_array_set_size (self->path, index + 1);
+      show_step (self, step);
+    }
+}
+
 gboolean
 cst_wizard_go_back (CstWizard *self)
 {
@@ -607,4 +645,97 @@ cst_wizard_get_indicator (CstWizard *self)
   g_return_val_if_fail (CST_IS_WIZARD (self), NULL);
 
   return GTK_WIDGET (self->indicator);
+}
+
+void
+cst_wizard_show_error (CstWizard     *self,
+                       CstWizardStep *step,
+                       const GError  *error)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (CST_IS_WIZARD (self));
+  g_return_if_fail (CST_IS_WIZARD_STEP (step));
+  g_return_if_fail (error != NULL);
+
+  if (cst_wizard_step_show_error (step, error))
+    return;
+
+  if ((page = gtk_widget_get_ancestor (GTK_WIDGET (self), CST_TYPE_PAGE)))
+    cst_page_toast (CST_PAGE (page), error->message);
+}
+
+void
+cst_wizard_code_sent (CstWizard     *self,
+                      CstWizardStep *step,
+                      CstSmsCodeRow *row,
+                      gint           resend_after,
+                      const GError  *error)
+{
+  g_return_if_fail (CST_IS_WIZARD (self));
+  g_return_if_fail (CST_IS_WIZARD_STEP (step));
+  g_return_if_fail (CST_IS_SMS_CODE_ROW (row));
+
+  if (error == NULL)
+    {
+      cst_sms_code_row_set_error (row, NULL);
+      cst_sms_code_row_start_countdown (row, MAX (resend_after, 0));
+      return;
+    }
+
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED))
+    {
+      /* "Wait 42 s": the button counts the same seconds down. */
+      cst_sms_code_row_start_countdown (row, MAX (cst_auth_error_get_value (error), 0));
+      cst_sms_code_row_set_error (row, error->message);
+      return;
+    }
+
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT) ||
+      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
+      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED))
+    {
+      cst_sms_code_row_set_error (row, error->message);
+      return;
+    }
+
+  /* Not about the code (a bad phone, an expired ticket …). */
+  cst_sms_code_row_set_sending (row, FALSE);
+  cst_wizard_show_error (self, step, error);
+}
+
+static void
+on_discard_dialog_response_cb (CstPage    *page,
+                               const char *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    cst_page_pop (page);
+}
+
+void
+cst_wizard_ask_discard (CstPage    *page,
+                        const char *heading)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (CST_IS_PAGE (page));
+
+  root = gtk_widget_get_root (GTK_WIDGET (page));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading,
+                                                       _("What you entered will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    /* Translators: stay in the wizard */
+                                    "cancel", _("_Continue"),
+                                    /* Translators: leave the wizard and drop what was typed */
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_discard_dialog_response_cb), page, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cst-page.h"
+#include "cst-sms-code-row.h"
 #include "cst-wizard-step.h"
 
 G_BEGIN_DECLS
@@ -47,14 +49,47 @@ guint          cst_wizard_get_depth       (CstWizard          *self);
 /* Marks the visible step applied and shows @next. */
 void           cst_wizard_advance         (CstWizard          *self,
                                            CstWizardStep      *next);
+/* Shows @step next on the path, leaving the visible one as it is (a side
+ * path such as 无法收取验证码？). */
+void           cst_wizard_push_step       (CstWizard          *self,
+                                           CstWizardStep      *step);
 /* One step back along the path; FALSE on the first step. */
 gboolean       cst_wizard_go_back         (CstWizard          *self);
+/* Back along the path until @step is visible (e.g. when the service says
+ * the registration expired); @step and the ones after it are no longer
+ * applied. */
+void           cst_wizard_return_to       (CstWizard          *self,
+                                           CstWizardStep      *step);
 gboolean       cst_wizard_get_busy        (CstWizard          *self);
 /* A service call runs: spinner in the button, actions and step disabled. */
 void           cst_wizard_set_busy        (CstWizard          *self,
                                            gboolean            busy);
 GtkWidget     *cst_wizard_get_next_button (CstWizard          *self);
 GtkWidget     *cst_wizard_get_indicator   (CstWizard          *self);
+
+/*
+ * Shows a service error: at its field on @step when the step can place
+ * it, else as a toast of the page the wizard is in.
+ */
+void           cst_wizard_show_error      (CstWizard          *self,
+                                           CstWizardStep      *step,
+                                           const GError       *error);
+/*
+ * The end of a send-code call for @row: the countdown on success; else the
+ * error under the code (a RATE_LIMITED error also counts down the seconds
+ * it names) or, for an error of another field, at @step.
+ */
+void           cst_wizard_code_sent       (CstWizard          *self,
+                                           CstWizardStep      *step,
+                                           CstSmsCodeRow      *row,
+                                           gint                resend_after,
+                                           const GError       *error);
+/*
+ * Asks "@heading" (e.g. "Discard registration?") in an AdwMessageDialog
+ * and pops @page when the user chooses Discard.
+ */
+void           cst_wizard_ask_discard     (CstPage            *page,
+                                           const char         *heading);
 
 /* The stylesheet of the step indicator and the password strength meter,
  * installed once per display. */
