@@ -106,6 +106,31 @@ test_never_reveals (void)
     }
 }
 
+static void
+test_any_bytes (void)
+{
+  static const MaskFunc funcs[] = { cst_mask_phone, cst_mask_id_number, cst_mask_name, cst_mask_account };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1234);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      char buf[40];
+      guint len = g_rand_int_range (rand, 0, sizeof buf);
+
+      for (guint j = 0; j < len; j++)
+        buf[j] = (char) g_rand_int_range (rand, 1, 256);
+      buf[len] = '\0';
+
+      for (guint f = 0; f < G_N_ELEMENTS (funcs); f++)
+        {
+          g_autofree char *out = funcs[f] (buf);
+
+          g_assert_nonnull (out);
+          g_assert_true (g_utf8_validate (out, -1, NULL));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/Cst/Mask/name", test_name);
   g_test_add_func ("/Cst/Mask/account", test_account);
   g_test_add_func ("/Cst/Mask/never-reveals", test_never_reveals);
+  g_test_add_func ("/Cst/Mask/any-bytes", test_any_bytes);
 
   return g_test_run ();
 }

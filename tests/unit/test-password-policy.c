@@ -263,6 +263,33 @@ test_huge (void)
   g_assert_cmpint (strength, ==, CST_PASSWORD_STRENGTH_WEAK);
 }
 
+/* Whatever bytes come in: an answer within the rules, and invalid UTF-8
+ * is never acceptable. */
+static void
+test_any_bytes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      char buf[80];
+      guint len = g_rand_int_range (rand, 0, sizeof buf);
+      CstPasswordStrength strength = 99;
+      CstPasswordRule broken;
+
+      for (guint j = 0; j < len; j++)
+        buf[j] = (char) g_rand_int_range (rand, 1, 256);
+      buf[len] = '\0';
+
+      broken = cst_password_policy_check (buf, personal, &strength);
+      g_assert_cmpint (broken & ~CST_PASSWORD_RULES_ALL, ==, 0);
+      g_assert_cmpint (strength, <=, CST_PASSWORD_STRENGTH_STRONG);
+      if (!g_utf8_validate (buf, -1, NULL))
+        g_assert_true (broken & CST_PASSWORD_RULE_PRINTABLE);
+      g_assert_true ((broken == 0) == cst_password_policy_validate (buf, personal, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/Cst/PasswordPolicy/labels", test_labels);
   g_test_add_func ("/Cst/PasswordPolicy/strength", test_strength);
   g_test_add_func ("/Cst/PasswordPolicy/huge", test_huge);
+  g_test_add_func ("/Cst/PasswordPolicy/any-bytes", test_any_bytes);
 
   return g_test_run ();
 }
