@@ -271,6 +271,17 @@ check_gb11643_18 (const char   *code,
 
 /* Resident ID {{{1 */
 
+/* The YYYYMMDD of a 15-digit number, issued to people born in the 1900s. */
+static void
+legacy_birth_date (const char *id15,
+                   char        date[9])
+{
+  date[0] = '1';
+  date[1] = '9';
+  memcpy (date + 2, id15 + 6, 6);
+  date[8] = '\0';
+}
+
 static gboolean
 check_resident_15 (const char   *code,
                    const GDate  *today,
@@ -286,11 +297,7 @@ check_resident_15 (const char   *code,
     return fail (error, CST_VALIDATION_ERROR_PROVINCE,
                  _("Invalid ID number: the first two digits are not a province code"));
 
-  /* 15-digit numbers were issued to people born in the 1900s. */
-  date[0] = '1';
-  date[1] = '9';
-  memcpy (date + 2, code + 6, 6);
-  date[8] = '\0';
+  legacy_birth_date (code, date);
 
   return check_birth_date (date, today, error);
 }
@@ -568,6 +575,7 @@ cst_id_get_birth_info (CstIdType   type,
                        GDate      *birth_date,
                        CstSex     *sex)
 {
+  GDate parsed;
   char date[9];
   gsize len;
   char sequence;
@@ -584,9 +592,7 @@ cst_id_get_birth_info (CstIdType   type,
     case CST_ID_TYPE_RESIDENT:
       if (len == 15 && is_digits (normalized_id, 15))
         {
-          date[0] = '1';
-          date[1] = '9';
-          memcpy (date + 2, normalized_id + 6, 6);
+          legacy_birth_date (normalized_id, date);
           sequence = normalized_id[14];
           break;
         }
@@ -599,6 +605,7 @@ cst_id_get_birth_info (CstIdType   type,
       if (type == CST_ID_TYPE_FOREIGN_PR && normalized_id[0] != '9')
         return FALSE;
       memcpy (date, normalized_id + 6, 8);
+      date[8] = '\0';
       sequence = normalized_id[16];
       break;
 
@@ -609,17 +616,11 @@ cst_id_get_birth_info (CstIdType   type,
       return FALSE;
     }
 
-  date[8] = '\0';
+  if (!parse_date (date, &parsed))
+    return FALSE;
 
-  {
-    GDate parsed;
-
-    if (!parse_date (date, &parsed))
-      return FALSE;
-
-    if (birth_date != NULL)
-      *birth_date = parsed;
-  }
+  if (birth_date != NULL)
+    *birth_date = parsed;
 
   /* The sequence number is odd for men and even for women. */
   if (sex != NULL)
