@@ -372,9 +372,9 @@ on_backend_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  CstAuthService *self = CST_AUTH_SERVICE (object);
   Step *step = user_data;
   g_autoptr(GTask) task = g_steal_pointer (&step->task);
+  CstAuthService *self = g_task_get_source_object (task);
   StepFunc then = step->then;
   GError *error = NULL;
 
@@ -410,7 +410,10 @@ run_backend (CstAuthService *self,
   step->task = task;
   step->then = then;
 
-  inner = g_task_new (self, g_task_get_cancellable (task), on_backend_done_cb, step);
+  /* No source object: the worker thread drops its reference to @inner
+   * after the callback may already have run, and must not be the one to
+   * release the service (or anything else the caller expects gone). */
+  inner = g_task_new (NULL, g_task_get_cancellable (task), on_backend_done_cb, step);
   g_task_set_source_tag (inner, run_backend);
   g_task_set_name (inner, g_task_get_name (task));
   g_task_set_check_cancellable (inner, FALSE);
@@ -676,9 +679,12 @@ device_credential_revoke_worker (CallData *data)
 
 /* ---- GObject ---- */
 
+/* Weak references both: a query still queued in the thread pool must not
+ * keep the service or the backend alive. */
 typedef struct
 {
   GWeakRef  service;
+  GWeakRef  backend;
   gboolean  available;
   gboolean  simulated;
 } FaceQuery;
@@ -689,6 +695,7 @@ face_query_free (gpointer ptr)
   FaceQuery *query = ptr;
 
   g_weak_ref_clear (&query->service);
+  g_weak_ref_clear (&query->backend);
   g_free (query);
 }
 
@@ -698,11 +705,18 @@ face_query_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  CstAuthBackend *backend = source_object;
   FaceQuery *query = task_data;
+  g_autoptr(CstAuthBackend) backend = NULL;
 
-  query->available = cst_auth_backend_face_available (backend);
-  query->simulated = query->available && cst_auth_backend_face_simulated (backend);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  backend = g_weak_ref_get (&query->backend);
+  if (backend != NULL)
+    {
+      query->available = cst_auth_backend_face_available (backend);
+      query->simulated = query->available && cst_auth_backend_face_simulated (backend);
+    }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -734,12 +748,12 @@ cst_auth_service_constructed (GObject *object)
 
   self->keyring_available = self->store != NULL;
 
-  /* Even this may be a network request: ask in a thread. The backend is
-   * the source object, so the query does not keep the service alive. */
+  /* Even this may be a network request: ask in a thread. */
   query = g_new0 (FaceQuery, 1);
   g_weak_ref_init (&query->service, self);
+  g_weak_ref_init (&query->backend, self->backend);
 
-  task = g_task_new (self->backend, self->cancellable, on_face_query_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, on_face_query_done_cb, NULL);
   g_task_set_source_tag (task, cst_auth_service_constructed);
   g_task_set_name (task, "[cst] face query");
   g_task_set_task_data (task, query, face_query_free);
