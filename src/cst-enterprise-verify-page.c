@@ -28,6 +28,8 @@ struct _CstEnterpriseVerifyPage
   GtkWidget              *expired_page;
   GtkLabel               *enterprise_label;
   GtkLabel               *role_label;
+  GtkToggleButton        *sms_tab;
+  GtkToggleButton        *face_tab;
   GtkStack               *method_stack;
   GtkWidget              *sms_box;
   GtkLabel               *phone_label;
@@ -399,6 +401,9 @@ cst_enterprise_verify_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  /* The bin's child is a bound template child: take it out through the
+   * bin, so AdwBin does not unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_ENTERPRISE_VERIFY_PAGE);
 
   G_OBJECT_CLASS (cst_enterprise_verify_page_parent_class)->dispose (object);
@@ -491,6 +496,8 @@ cst_enterprise_verify_page_class_init (CstEnterpriseVerifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, expired_page);
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, enterprise_label);
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, role_label);
+  gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, sms_tab);
+  gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, face_tab);
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, method_stack);
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, sms_box);
   gtk_widget_class_bind_template_child (widget_class, CstEnterpriseVerifyPage, phone_label);

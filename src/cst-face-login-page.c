@@ -296,6 +296,9 @@ cst_face_login_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  /* The bin's child is a bound template child: take it out through the
+   * bin, so AdwBin does not unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_FACE_LOGIN_PAGE);
 
   G_OBJECT_CLASS (cst_face_login_page_parent_class)->dispose (object);

@@ -26,6 +26,8 @@ struct _CstLoginPage
   CstPage              parent_instance;
 
   /* template widgets */
+  GtkToggleButton     *personal_tab;
+  GtkToggleButton     *enterprise_tab;
   GtkStack            *stack;
   GtkWidget           *personal_box;
   GtkWidget           *enterprise_box;
@@ -36,6 +38,8 @@ struct _CstLoginPage
   GtkCheckButton      *keep_check;
   GtkButton           *login_button;
   GtkSpinner          *login_spinner;
+  GtkButton           *register_button;
+  GtkButton           *forgot_button;
   AdwEntryRow         *enterprise_row;
   AdwEntryRow         *ent_account_row;
   AdwPasswordEntryRow *ent_password_row;
@@ -661,6 +665,8 @@ cst_login_page_class_init (CstLoginPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-login-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, personal_tab);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, enterprise_tab);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, personal_box);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, enterprise_box);
@@ -671,6 +677,8 @@ cst_login_page_class_init (CstLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, keep_check);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, login_button);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, login_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, register_button);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, forgot_button);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, enterprise_row);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, ent_account_row);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, ent_password_row);
