@@ -268,6 +268,10 @@ set_state (CstFaceCaptureView  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "face-capture.retry",
                                  state == CST_FACE_CAPTURE_STATE_FAILED);
 
+  /* Progress only means something while the prompts run and the service checks. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar),
+                          state == CST_FACE_CAPTURE_STATE_CAPTURING ||
+                          state == CST_FACE_CAPTURE_STATE_VERIFYING);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), state == CST_FACE_CAPTURE_STATE_VERIFYING);
   gtk_spinner_set_spinning (self->spinner, state == CST_FACE_CAPTURE_STATE_VERIFYING);
 

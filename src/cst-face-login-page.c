@@ -361,7 +361,7 @@ cst_face_login_page_init (CstFaceLoginPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Translators: the title of the face login page; zh_CN 扫脸登录 */
-  cst_page_set_title (CST_PAGE (self), _("Face Login"));
+  cst_page_set_title (CST_PAGE (self), C_("login method", "Face Login"));
 
   /* The row's position is the CstIdType. */
   for (guint i = 0; i < CST_N_ID_TYPES; i++)

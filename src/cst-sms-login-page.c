@@ -329,7 +329,7 @@ cst_sms_login_page_init (CstSmsLoginPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Translators: the title of the SMS login page; zh_CN 短信登录 */
-  cst_page_set_title (CST_PAGE (self), _("SMS Login"));
+  cst_page_set_title (CST_PAGE (self), C_("login method", "SMS Login"));
 
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->phone_row));
   if (GTK_IS_TEXT (delegate))

@@ -220,9 +220,11 @@ test_face_capture_flow (void)
   g_assert_true (gtk_widget_get_visible (start));
   g_assert_false (gtk_widget_get_visible (retry));
 
+  g_assert_false (gtk_widget_get_visible (progress));
   cst_test_click (start);
   g_assert_cmpint (cst_face_capture_view_get_state (self), ==, CST_FACE_CAPTURE_STATE_CAPTURING);
   g_assert_false (gtk_widget_get_visible (start));
+  g_assert_true (gtk_widget_get_visible (progress));
 
   /* The prompts come one after the other, with progress. */
   cst_test_wait_until (g_str_equal (label_text (view, "prompt_label"), "Blink"), 2000);
@@ -242,6 +244,7 @@ test_face_capture_flow (void)
   cst_face_capture_view_set_result (self, FALSE, "Face check failed");
   g_assert_cmpint (cst_face_capture_view_get_state (self), ==, CST_FACE_CAPTURE_STATE_FAILED);
   g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_visible (progress));
   g_assert_true (gtk_widget_get_visible (retry));
   g_assert_cmpstr (label_text (view, "prompt_label"), ==, "Face recognition failed");
   g_assert_cmpstr (label_text (view, "status_label"), ==, "Face check failed");
