@@ -356,7 +356,7 @@ backend_thread (GTask        *inner,
    * old one is ended (best effort; it may have expired already). */
   if (data->session != NULL && data->previous != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       const char *token = cst_session_get_token (data->previous);
 
@@ -373,7 +373,7 @@ on_backend_done_cb (GObject      *object,
                     gpointer      user_data)
 {
   Step *step = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&step->task);
+  g_autoptr (GTask) task = g_steal_pointer (&step->task);
   CstAuthService *self = g_task_get_source_object (task);
   StepFunc then = step->then;
   GError *error = NULL;
@@ -400,7 +400,7 @@ run_backend (CstAuthService *self,
              WorkerFunc      worker,
              StepFunc        then)
 {
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr (GTask) inner = NULL;
   CallData *data = g_task_get_task_data (task);
   Step *step;
 
@@ -430,8 +430,8 @@ on_remembered_cb (GObject      *object,
                   gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
 
   /* The session stands whatever the keyring says (SPEC §3 "keyring
    * missing"); "keyring-available" tells the UI. */
@@ -447,9 +447,9 @@ on_forgotten_cb (GObject      *object,
                  gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CallData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_credential_store_clear_finish (store, result, &error);
   note_store_result (g_task_get_source_object (task), error);
@@ -630,8 +630,8 @@ reset_verify_new_phone_worker (CallData *data)
 static void
 reset_complete_worker (CallData *data)
 {
-  g_autoptr(CstSession) still = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstSession) still = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!cst_auth_backend_reset_complete (data->backend, data->ticket, data->password,
                                         &data->error))
@@ -706,7 +706,7 @@ face_query_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   FaceQuery *query = task_data;
-  g_autoptr(CstAuthBackend) backend = NULL;
+  g_autoptr (CstAuthBackend) backend = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -727,7 +727,7 @@ on_face_query_done_cb (GObject      *object,
                        gpointer      user_data)
 {
   FaceQuery *query = g_task_get_task_data (G_TASK (result));
-  g_autoptr(CstAuthService) self = g_weak_ref_get (&query->service);
+  g_autoptr (CstAuthService) self = g_weak_ref_get (&query->service);
 
   if (self == NULL || !g_task_propagate_boolean (G_TASK (result), NULL))
     return;
@@ -739,7 +739,7 @@ static void
 cst_auth_service_constructed (GObject *object)
 {
   CstAuthService *self = (CstAuthService *)object;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   FaceQuery *query;
 
   G_OBJECT_CLASS (cst_auth_service_parent_class)->constructed (object);
@@ -1707,9 +1707,9 @@ on_forget_person_cb (GObject      *object,
                      gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CallData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_credential_store_clear_finish (store, result, &error);
   note_store_result (g_task_get_source_object (task), error);
@@ -1871,7 +1871,7 @@ on_restore_lookup_cb (GObject      *object,
                       gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CstAuthService *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   GError *error = NULL;
@@ -1962,7 +1962,7 @@ on_quick_stored_cb (GObject      *object,
                     gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CstAuthService *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   GError *error = NULL;
@@ -2068,8 +2068,8 @@ on_quick_cleared_cb (GObject      *object,
                      gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
 
   /* Revoked on the server: a copy the keyring could not drop is dead. */
   cst_credential_store_clear_finish (store, result, &error);
@@ -2134,7 +2134,7 @@ on_quick_lookup_cb (GObject      *object,
                     gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   g_autofree char *account = NULL;
   GError *error = NULL;
   char *secret;
@@ -2221,7 +2221,7 @@ on_login_quick_lookup_cb (GObject      *object,
                           gpointer      user_data)
 {
   CstCredentialStore *store = CST_CREDENTIAL_STORE (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CstAuthService *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   GError *error = NULL;

@@ -242,7 +242,7 @@ memory_store_async (CstCredentialStore  *store,
                     gpointer             user_data)
 {
   CstMemoryCredentialStore *self = CST_MEMORY_CREDENTIAL_STORE (store);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   task = memory_task_new (self, memory_store_async, cancellable, callback, user_data);
   if (task == NULL)
@@ -287,7 +287,7 @@ memory_lookup_async (CstCredentialStore  *store,
                      gpointer             user_data)
 {
   CstMemoryCredentialStore *self = CST_MEMORY_CREDENTIAL_STORE (store);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   const char *found_account = NULL;
   const char *found_secret = NULL;
   Found *found;
@@ -368,7 +368,7 @@ memory_clear_async (CstCredentialStore  *store,
                     gpointer             user_data)
 {
   CstMemoryCredentialStore *self = CST_MEMORY_CREDENTIAL_STORE (store);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   GHashTableIter iter;
   gpointer key;
 

@@ -341,7 +341,7 @@ static gboolean
 scripted_face_verifier_is_available (CstFaceVerifier *verifier)
 {
   CstScriptedFaceVerifier *self = CST_SCRIPTED_FACE_VERIFIER (verifier);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
 
   return self->available;
 }
@@ -363,7 +363,7 @@ scripted_face_verifier_verify (CstFaceVerifier  *verifier,
                                GError          **error)
 {
   CstScriptedFaceVerifier *self = CST_SCRIPTED_FACE_VERIFIER (verifier);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   gboolean accept = TRUE;
 
   self->calls++;
@@ -445,7 +445,7 @@ void
 cst_scripted_face_verifier_push (CstScriptedFaceVerifier *self,
                                  gboolean                 accept)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_if_fail (CST_IS_SCRIPTED_FACE_VERIFIER (self));
 
@@ -462,7 +462,7 @@ void
 cst_scripted_face_verifier_set_available (CstScriptedFaceVerifier *self,
                                           gboolean                 available)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_if_fail (CST_IS_SCRIPTED_FACE_VERIFIER (self));
 
@@ -479,7 +479,7 @@ cst_scripted_face_verifier_set_available (CstScriptedFaceVerifier *self,
 guint
 cst_scripted_face_verifier_get_calls (CstScriptedFaceVerifier *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CST_IS_SCRIPTED_FACE_VERIFIER (self), 0);
 

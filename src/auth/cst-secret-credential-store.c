@@ -113,7 +113,7 @@ on_password_stored_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   GError *error = NULL;
 
   if (!secret_password_store_finish (result, &error))
@@ -131,7 +131,7 @@ secret_store_async (CstCredentialStore  *store,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, secret_store_async);
@@ -179,7 +179,7 @@ on_password_lookup_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   LookupData *lookup = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -209,7 +209,7 @@ on_password_search_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   LookupData *lookup = g_task_get_task_data (task);
   GError *error = NULL;
   GList *items;
@@ -227,7 +227,7 @@ on_password_search_cb (GObject      *object,
   for (const GList *l = items; l != NULL; l = l->next)
     {
       SecretRetrievable *item = l->data;
-      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+      g_autoptr (GHashTable) attributes = secret_retrievable_get_attributes (item);
       const char *account = g_hash_table_lookup (attributes, ATTR_ACCOUNT);
       guint64 modified = secret_retrievable_get_modified (item);
 
@@ -259,7 +259,7 @@ secret_lookup_async (CstCredentialStore  *store,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   LookupData *lookup;
 
   task = g_task_new (store, cancellable, callback, user_data);
@@ -318,7 +318,7 @@ on_password_cleared_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   GError *error = NULL;
 
   /* FALSE without an error: there was nothing to clear, which is fine. */
@@ -338,8 +338,8 @@ secret_clear_async (CstCredentialStore  *store,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GHashTable) attributes = NULL;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, secret_clear_async);

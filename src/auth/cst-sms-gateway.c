@@ -117,7 +117,7 @@ static gboolean
 deliver_notification (gpointer data)
 {
   Delivery *delivery = data;
-  g_autoptr(GNotification) notification = NULL;
+  g_autoptr (GNotification) notification = NULL;
 
   if (!g_application_get_is_registered (delivery->app))
     {
@@ -255,7 +255,7 @@ capture_sms_gateway_send (CstSmsGateway   *gateway,
                           GError         **error)
 {
   CstCaptureSmsGateway *self = CST_CAPTURE_SMS_GATEWAY (gateway);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   Message *message;
 
   message = g_new0 (Message, 1);
@@ -323,7 +323,7 @@ char *
 cst_capture_sms_gateway_last_code (CstCaptureSmsGateway *self,
                                    const char           *phone)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CST_IS_CAPTURE_SMS_GATEWAY (self), NULL);
   g_return_val_if_fail (phone != NULL, NULL);
@@ -350,7 +350,7 @@ cst_capture_sms_gateway_last_code (CstCaptureSmsGateway *self,
 guint
 cst_capture_sms_gateway_count (CstCaptureSmsGateway *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CST_IS_CAPTURE_SMS_GATEWAY (self), 0);
 
@@ -361,7 +361,7 @@ cst_capture_sms_gateway_count (CstCaptureSmsGateway *self)
 void
 cst_capture_sms_gateway_clear (CstCaptureSmsGateway *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_if_fail (CST_IS_CAPTURE_SMS_GATEWAY (self));
 

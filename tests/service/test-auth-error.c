@@ -46,9 +46,9 @@ static const CstAuthError all_codes[] = {
 static void
 test_domain (void)
 {
-  g_autoptr(GError) error = cst_auth_error_new (CST_AUTH_ERROR_NOT_LINKED, 0,
+  g_autoptr (GError) error = cst_auth_error_new (CST_AUTH_ERROR_NOT_LINKED, 0,
                                                 CST_FIELD_ENTERPRISE);
-  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "nope");
+  g_autoptr (GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "nope");
 
   g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_NOT_LINKED);
   g_assert_cmpstr (g_quark_to_string (CST_AUTH_ERROR), ==, "CstAuthError");
@@ -63,11 +63,11 @@ test_domain (void)
 static void
 test_every_code_has_a_message (void)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (all_codes); i++)
     {
-      g_autoptr(GError) error = cst_auth_error_new (all_codes[i], 0, NULL);
+      g_autoptr (GError) error = cst_auth_error_new (all_codes[i], 0, NULL);
 
       g_assert_error (error, CST_AUTH_ERROR, (int) all_codes[i]);
       g_assert_nonnull (error->message);
@@ -83,11 +83,11 @@ test_every_code_has_a_message (void)
 static void
 test_bad_credentials (void)
 {
-  g_autoptr(GError) unknown = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 0,
+  g_autoptr (GError) unknown = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 0,
                                                   CST_FIELD_PASSWORD);
-  g_autoptr(GError) four = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 4,
+  g_autoptr (GError) four = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 4,
                                                CST_FIELD_PASSWORD);
-  g_autoptr(GError) one = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 1,
+  g_autoptr (GError) one = cst_auth_error_new (CST_AUTH_ERROR_BAD_CREDENTIALS, 1,
                                               CST_FIELD_PASSWORD);
 
   /* No count: the account may not exist, and the message must not say. */
@@ -102,12 +102,12 @@ test_bad_credentials (void)
 static void
 test_counts (void)
 {
-  g_autoptr(GError) locked = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 30, CST_FIELD_ACCOUNT);
-  g_autoptr(GError) locked_one = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 1, NULL);
-  g_autoptr(GError) locked_unknown = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 0, NULL);
-  g_autoptr(GError) wait = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 42, CST_FIELD_CODE);
-  g_autoptr(GError) wait_one = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 1, NULL);
-  g_autoptr(GError) huge = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, G_MAXINT64, NULL);
+  g_autoptr (GError) locked = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 30, CST_FIELD_ACCOUNT);
+  g_autoptr (GError) locked_one = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 1, NULL);
+  g_autoptr (GError) locked_unknown = cst_auth_error_new (CST_AUTH_ERROR_LOCKED, 0, NULL);
+  g_autoptr (GError) wait = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 42, CST_FIELD_CODE);
+  g_autoptr (GError) wait_one = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 1, NULL);
+  g_autoptr (GError) huge = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, G_MAXINT64, NULL);
 
   g_assert_cmpstr (locked->message, ==,
                    "Account locked; try again in 30 minutes or reset your password");
@@ -143,7 +143,7 @@ test_spec_messages (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GError) error = cst_auth_error_new (expected[i].code, 0, expected[i].field);
+      g_autoptr (GError) error = cst_auth_error_new (expected[i].code, 0, expected[i].field);
 
       g_assert_cmpstr (error->message, ==, expected[i].message);
       g_assert_cmpstr (cst_auth_error_get_field (error), ==, expected[i].field);
@@ -154,9 +154,9 @@ static void
 test_copy_keeps_payload (void)
 {
   char field[] = "phone";   /* not a literal: the error must not keep this pointer */
-  g_autoptr(GError) error = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 17, field);
-  g_autoptr(GError) copy = NULL;
-  g_autoptr(GError) propagated = NULL;
+  g_autoptr (GError) error = cst_auth_error_new (CST_AUTH_ERROR_RATE_LIMITED, 17, field);
+  g_autoptr (GError) copy = NULL;
+  g_autoptr (GError) propagated = NULL;
 
   field[0] = 'X';
   g_assert_cmpstr (cst_auth_error_get_field (error), ==, CST_FIELD_PHONE);
@@ -175,9 +175,9 @@ test_copy_keeps_payload (void)
 static void
 test_literal_and_set (void)
 {
-  g_autoptr(GError) literal = cst_auth_error_new_literal (CST_AUTH_ERROR_FINGERPRINT, 0, NULL,
+  g_autoptr (GError) literal = cst_auth_error_new_literal (CST_AUTH_ERROR_FINGERPRINT, 0, NULL,
                                                           "No fingerprint reader");
-  g_autoptr(GError) set = NULL;
+  g_autoptr (GError) set = NULL;
 
   g_assert_error (literal, CST_AUTH_ERROR, CST_AUTH_ERROR_FINGERPRINT);
   g_assert_cmpstr (literal->message, ==, "No fingerprint reader");
@@ -194,9 +194,9 @@ test_literal_and_set (void)
 static void
 test_from_validation (void)
 {
-  g_autoptr(GError) validation = NULL;
-  g_autoptr(GError) policy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) validation = NULL;
+  g_autoptr (GError) policy = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (cst_validate_phone ("12345", NULL, &validation));
   g_assert_nonnull (validation);
@@ -266,7 +266,7 @@ compile_catalogue (void)
   g_autofree char *mo_dir = NULL;
   g_autofree char *mo = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *argv[] = { "msgfmt", "-o", NULL, NULL, NULL };
   int status = 0;
 
@@ -304,15 +304,15 @@ static void
 test_zh_cn_child (void)
 {
   const char *dir = g_getenv ("CST_TEST_LOCALEDIR");
-  g_autoptr(GError) bad = NULL;
-  g_autoptr(GError) tries = NULL;
-  g_autoptr(GError) locked = NULL;
-  g_autoptr(GError) wait = NULL;
-  g_autoptr(GError) code = NULL;
-  g_autoptr(GError) expired = NULL;
-  g_autoptr(GError) registered = NULL;
-  g_autoptr(GError) not_linked = NULL;
-  g_autoptr(GError) invalid_id = NULL;
+  g_autoptr (GError) bad = NULL;
+  g_autoptr (GError) tries = NULL;
+  g_autoptr (GError) locked = NULL;
+  g_autoptr (GError) wait = NULL;
+  g_autoptr (GError) code = NULL;
+  g_autoptr (GError) expired = NULL;
+  g_autoptr (GError) registered = NULL;
+  g_autoptr (GError) not_linked = NULL;
+  g_autoptr (GError) invalid_id = NULL;
   g_autofree char *sms = NULL;
 
   g_assert_nonnull (dir);
@@ -370,7 +370,7 @@ test_zh_cn (void)
   g_test_trap_assert_passed ();
 
   {
-    g_autoptr(GFile) file = g_file_new_for_path (dir);
+    g_autoptr (GFile) file = g_file_new_for_path (dir);
     g_autofree char *mo = g_build_filename (dir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
     g_autofree char *po = g_build_filename (dir, "auth.po", NULL);
     g_autofree char *lc = g_build_filename (dir, "zh_CN", "LC_MESSAGES", NULL);

@@ -132,7 +132,7 @@ login_password (Fixture     *f,
                 gboolean     remember,
                 GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_login_password_async (f->service, account, password, remember,
                                          NULL, on_ready_cb, &result);
@@ -143,7 +143,7 @@ static gboolean
 logout (Fixture  *f,
         GError  **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_logout_async (f->service, NULL, on_ready_cb, &result);
   return cst_auth_service_logout_finish (f->service, wait_for (&result), error);
@@ -153,7 +153,7 @@ static gboolean
 restore (Fixture  *f,
          GError  **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_restore_async (f->service, NULL, on_ready_cb, &result);
   return cst_auth_service_restore_finish (f->service, wait_for (&result), error);
@@ -165,7 +165,7 @@ quick_enable (Fixture            *f,
               const char         *password,
               GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_quick_login_enable_async (f->service, kind, password,
                                              NULL, on_ready_cb, &result);
@@ -177,7 +177,7 @@ quick_disable (Fixture            *f,
                CstCredentialKind   kind,
                GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_quick_login_disable_async (f->service, kind, NULL, on_ready_cb, &result);
   return cst_auth_service_quick_login_disable_finish (f->service, wait_for (&result), error);
@@ -188,7 +188,7 @@ quick_lookup (Fixture            *f,
               CstCredentialKind   kind,
               GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_quick_login_lookup_async (f->service, kind, NULL, on_ready_cb, &result);
   return cst_auth_service_quick_login_lookup_finish (f->service, wait_for (&result), error);
@@ -199,7 +199,7 @@ login_quick (Fixture            *f,
              CstCredentialKind   kind,
              GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_auth_service_login_quick_async (f->service, kind, NULL, on_ready_cb, &result);
   return cst_auth_service_login_quick_finish (f->service, wait_for (&result), error);
@@ -210,8 +210,8 @@ static gboolean
 server_knows_session (Fixture    *f,
                       const char *token)
 {
-  g_autoptr(CstSession) session = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstSession) session = NULL;
+  g_autoptr (GError) error = NULL;
 
   session = cst_auth_backend_session_lookup (CST_TEST_AUTH (&f->tb), token, &error);
   return session != NULL;
@@ -223,8 +223,8 @@ static void
 test_login_password (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   CstSession *session;
 
   cst_test_backend_add_person (&f->tb);
@@ -262,7 +262,7 @@ static void
 test_login_wrong_password (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
 
@@ -282,7 +282,7 @@ static void
 test_remember (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *stored = NULL;
   CstSession *session;
 
@@ -305,10 +305,10 @@ static void
 test_restore_rotates (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autoptr(CstSession) stale = NULL;
+  g_autoptr (CstSession) stale = NULL;
   CstSession *session;
 
   cst_test_backend_add_person (&f->tb);
@@ -350,7 +350,7 @@ static void
 test_restore_nothing (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (restore (f, &error));
   g_assert_no_error (error);
@@ -363,7 +363,7 @@ on_stored_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean *done = user_data;
 
   g_assert_true (cst_credential_store_store_finish (CST_CREDENTIAL_STORE (object), result,
@@ -376,7 +376,7 @@ static void
 test_restore_revoked (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean done = FALSE;
 
   cst_test_backend_add_person (&f->tb);
@@ -400,7 +400,7 @@ static void
 test_restore_expired (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
   g_assert_true (login_password (f, CST_TEST_PHONE, CST_TEST_PASSWORD, TRUE, &error));
@@ -421,7 +421,7 @@ static void
 test_logout (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *token = NULL;
 
   cst_test_backend_add_person (&f->tb);
@@ -452,7 +452,7 @@ static void
 test_new_login_replaces_session (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
 
   cst_test_backend_add_person (&f->tb);
@@ -474,7 +474,7 @@ static void
 test_quick_login (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *account = NULL;
   g_autofree char *credential = NULL;
   CstSession *session;
@@ -539,7 +539,7 @@ test_quick_login (Fixture       *f,
 
   /* The revoked credential would not work even if it had been kept. */
   {
-    g_autoptr(CstSession) stolen = NULL;
+    g_autoptr (CstSession) stolen = NULL;
 
     stolen = cst_auth_backend_login_device (CST_TEST_AUTH (&f->tb),
                                             CST_CREDENTIAL_KIND_FINGERPRINT, credential, &error);
@@ -552,12 +552,12 @@ static void
 test_reset_forgets_person (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) begun = NULL;
-  g_autoptr(GAsyncResult) sent = NULL;
-  g_autoptr(GAsyncResult) verified = NULL;
-  g_autoptr(GAsyncResult) completed = NULL;
-  g_autoptr(CstResetChallenge) challenge = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) begun = NULL;
+  g_autoptr (GAsyncResult) sent = NULL;
+  g_autoptr (GAsyncResult) verified = NULL;
+  g_autoptr (GAsyncResult) completed = NULL;
+  g_autoptr (CstResetChallenge) challenge = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
   gint resend_after = 0;
 
@@ -612,12 +612,12 @@ static void
 test_reset_other_person_keeps_session (Fixture       *f,
                                        gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) begun = NULL;
-  g_autoptr(GAsyncResult) sent = NULL;
-  g_autoptr(GAsyncResult) verified = NULL;
-  g_autoptr(GAsyncResult) completed = NULL;
-  g_autoptr(CstResetChallenge) challenge = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) begun = NULL;
+  g_autoptr (GAsyncResult) sent = NULL;
+  g_autoptr (GAsyncResult) verified = NULL;
+  g_autoptr (GAsyncResult) completed = NULL;
+  g_autoptr (CstResetChallenge) challenge = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
 
   cst_test_backend_add_person (&f->tb);
@@ -659,7 +659,7 @@ static void
 test_keyring_unavailable (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
   cst_memory_credential_store_set_available (f->store, FALSE);
@@ -696,9 +696,9 @@ static void
 test_no_store (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(CstAuthService) service = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstAuthService) service = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
   service = cst_auth_service_new (CST_TEST_AUTH (&f->tb), NULL);
@@ -729,9 +729,9 @@ static void
 test_cancel_before (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
   g_cancellable_cancel (cancellable);
@@ -752,10 +752,10 @@ static void
 test_cancel_while_running (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) restored = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) restored = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
 
@@ -784,13 +784,13 @@ static void
 test_register (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) begun = NULL;
-  g_autoptr(GAsyncResult) sent = NULL;
-  g_autoptr(GAsyncResult) again = NULL;
-  g_autoptr(GAsyncResult) set = NULL;
-  g_autoptr(GAsyncResult) completed = NULL;
-  g_autoptr(CstFaceCapture) capture = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) begun = NULL;
+  g_autoptr (GAsyncResult) sent = NULL;
+  g_autoptr (GAsyncResult) again = NULL;
+  g_autoptr (GAsyncResult) set = NULL;
+  g_autoptr (GAsyncResult) completed = NULL;
+  g_autoptr (CstFaceCapture) capture = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *ticket = NULL;
   g_autofree char *code = NULL;
   g_autofree char *stored = NULL;
@@ -849,11 +849,11 @@ static void
 test_enterprise (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) begun = NULL;
-  g_autoptr(GAsyncResult) sent = NULL;
-  g_autoptr(GAsyncResult) completed = NULL;
-  g_autoptr(CstEnterpriseChallenge) challenge = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) begun = NULL;
+  g_autoptr (GAsyncResult) sent = NULL;
+  g_autoptr (GAsyncResult) completed = NULL;
+  g_autoptr (CstEnterpriseChallenge) challenge = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL;
   CstSession *session;
 
@@ -903,10 +903,10 @@ static void
 test_face (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) refused = NULL;
-  g_autoptr(CstFaceCapture) capture = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) refused = NULL;
+  g_autoptr (CstFaceCapture) capture = NULL;
+  g_autoptr (GError) error = NULL;
 
   cst_test_backend_add_person (&f->tb);
 
@@ -936,9 +936,9 @@ static void
 test_concurrent_calls_busy (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) first = NULL;
-  g_autoptr(GAsyncResult) second = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) first = NULL;
+  g_autoptr (GAsyncResult) second = NULL;
+  g_autoptr (GError) error = NULL;
   gint resend_after = 0;
 
   cst_test_backend_add_person (&f->tb);
@@ -962,6 +962,168 @@ test_concurrent_calls_busy (Fixture       *f,
   g_assert_true (cst_auth_service_send_code_finish (f->service, second, &resend_after, &error));
   g_assert_no_error (error);
   g_assert_cmpint (resend_after, ==, 60);
+}
+
+/* ---- the small pieces the service and backend are built of ---- */
+
+static void
+test_local_face_verifier (void)
+{
+  g_autoptr (CstClock) clock = cst_clock_new_manual (CST_TEST_START_US);
+  g_autoptr (CstFaceVerifier) verifier = cst_local_face_verifier_new (clock, TRUE);
+  g_autoptr (CstFaceVerifier) disabled = cst_local_face_verifier_new (clock, FALSE);
+  g_autoptr (CstFaceCapture) complete = NULL;
+  g_autoptr (CstFaceCapture) no_blink = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cst_face_verifier_is_available (verifier));
+  g_assert_true (cst_face_verifier_is_simulated (verifier));
+
+  complete = cst_face_capture_new (CST_LIVENESS_ALL, CST_TEST_START_US, NULL);
+  no_blink = cst_face_capture_new (CST_LIVENESS_FACE_SCREEN | CST_LIVENESS_TURN_HEAD,
+                                   CST_TEST_START_US, NULL);
+
+  g_assert_true (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, CST_TEST_ID_NUMBER,
+                                           CST_TEST_NAME, complete, &error));
+  g_assert_no_error (error);
+
+  /* 眨眨眼 skipped: refused, and the message says what to do. */
+  g_assert_false (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, CST_TEST_ID_NUMBER,
+                                            CST_TEST_NAME, no_blink, &error));
+  g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED);
+  g_assert_cmpstr (cst_auth_error_get_field (error), ==, CST_FIELD_FACE);
+  g_assert_nonnull (strstr (error->message, "blink"));
+  g_clear_error (&error);
+
+  /* A capture replayed three minutes later is stale. */
+  cst_clock_advance (clock, 3 * G_TIME_SPAN_MINUTE);
+  g_assert_false (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, CST_TEST_ID_NUMBER,
+                                            CST_TEST_NAME, complete, &error));
+  g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED);
+  g_clear_error (&error);
+
+  /* Turned off: no face recognition at all. */
+  g_assert_false (cst_face_verifier_is_available (disabled));
+  g_assert_false (cst_face_verifier_verify (disabled, CST_ID_TYPE_RESIDENT, CST_TEST_ID_NUMBER,
+                                            CST_TEST_NAME, complete, &error));
+  g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE);
+}
+
+static void
+test_scripted_face_verifier (void)
+{
+  g_autoptr (CstScriptedFaceVerifier) scripted = cst_scripted_face_verifier_new ();
+  CstFaceVerifier *verifier = CST_FACE_VERIFIER (scripted);
+  g_autoptr (CstFaceCapture) capture = cst_face_capture_new (0, 0, NULL);
+  g_autoptr (GError) error = NULL;
+
+  cst_scripted_face_verifier_push (scripted, FALSE);
+  cst_scripted_face_verifier_push (scripted, TRUE);
+
+  g_assert_false (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, "x", NULL, capture,
+                                            &error));
+  g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED);
+  g_clear_error (&error);
+  g_assert_true (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, "x", NULL, capture,
+                                           &error));
+  /* Script used up: accept. */
+  g_assert_true (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, "x", NULL, capture,
+                                           &error));
+  g_assert_no_error (error);
+
+  cst_scripted_face_verifier_set_available (scripted, FALSE);
+  g_assert_false (cst_face_verifier_is_available (verifier));
+  g_assert_false (cst_face_verifier_verify (verifier, CST_ID_TYPE_RESIDENT, "x", NULL, capture,
+                                            &error));
+  g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE);
+  g_assert_cmpuint (cst_scripted_face_verifier_get_calls (scripted), ==, 4);
+}
+
+static gpointer
+send_from_thread (gpointer data)
+{
+  CstSmsGateway *gateway = data;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%06u", i);
+      g_autofree char *text = cst_sms_format_text (code);
+
+      g_assert_true (cst_sms_gateway_send (gateway, CST_TEST_PHONE, CST_CODE_PURPOSE_LOGIN,
+                                           code, text, NULL));
+    }
+
+  return NULL;
+}
+
+static void
+test_capture_sms_gateway (void)
+{
+  g_autoptr (CstCaptureSmsGateway) capture = cst_capture_sms_gateway_new ();
+  g_autoptr (CstSmsGateway) notify = cst_notify_sms_gateway_new (NULL);
+  g_autofree char *text = cst_sms_format_text ("123456");
+  g_autofree char *last = NULL;
+  GThread *threads[4];
+
+  g_assert_cmpstr (text, ==,
+                   "[Chushuitong] Your verification code is 123456. It is valid for 5 minutes.");
+  g_assert_null (cst_capture_sms_gateway_last_code (capture, CST_TEST_PHONE));
+
+  /* Worker threads send at once; nothing is lost. */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("sms", send_from_thread, capture);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpuint (cst_capture_sms_gateway_count (capture), ==, 400);
+  last = cst_capture_sms_gateway_last_code (capture, CST_TEST_PHONE);
+  g_assert_cmpuint (strlen (last), ==, 6);
+  g_assert_null (cst_capture_sms_gateway_last_code (capture, CST_TEST_PHONE_2));
+
+  cst_capture_sms_gateway_clear (capture);
+  g_assert_cmpuint (cst_capture_sms_gateway_count (capture), ==, 0);
+
+  /* Without an application (the admin tool) the notification gateway
+   * delivers nothing and succeeds. */
+  g_assert_true (cst_sms_gateway_send (notify, CST_TEST_PHONE, CST_CODE_PURPOSE_LOGIN,
+                                       "123456", text, NULL));
+}
+
+static void
+test_session (void)
+{
+  g_autoptr (CstSession) personal = NULL;
+  g_autoptr (CstSession) enterprise = NULL;
+
+  personal = cst_session_new ("token", "t0k3n",
+                              "person-id", (gint64) 7,
+                              "name", CST_TEST_NAME,
+                              "id-type", CST_ID_TYPE_RESIDENT,
+                              "id-number", CST_TEST_ID_NUMBER,
+                              "phone", CST_TEST_PHONE,
+                              "username", "",
+                              "method", CST_LOGIN_METHOD_SMS,
+                              "expires", CST_TEST_START_US,
+                              NULL);
+  g_assert_cmpstr (cst_session_get_token (personal), ==, "t0k3n");
+  g_assert_null (cst_session_get_refresh_token (personal));
+  g_assert_null (cst_session_get_username (personal));
+  g_assert_cmpint (cst_session_get_person_id (personal), ==, 7);
+  g_assert_cmpint (cst_session_get_method (personal), ==, CST_LOGIN_METHOD_SMS);
+  g_assert_cmpint (cst_session_get_role (personal), ==, CST_ROLE_NONE);
+  g_assert_false (cst_session_is_enterprise (personal));
+
+  enterprise = cst_session_new ("token", "t",
+                                "refresh-token", "r",
+                                "enterprise-code", CST_TEST_ENTERPRISE_CODE,
+                                "enterprise-name", CST_TEST_ENTERPRISE_NAME,
+                                "role", CST_ROLE_FINANCIAL_OFFICER,
+                                NULL);
+  g_assert_true (cst_session_is_enterprise (enterprise));
+  g_assert_cmpstr (cst_session_get_refresh_token (enterprise), ==, "r");
+  g_assert_cmpint (cst_session_get_role (enterprise), ==, CST_ROLE_FINANCIAL_OFFICER);
+
+  g_assert_finalize_object (g_steal_pointer (&personal));
 }
 
 int
@@ -995,6 +1157,11 @@ main (int   argc,
   ADD ("concurrent-calls-busy", test_concurrent_calls_busy);
 
 #undef ADD
+
+  g_test_add_func ("/Cst/LocalFaceVerifier/liveness-and-freshness", test_local_face_verifier);
+  g_test_add_func ("/Cst/ScriptedFaceVerifier/script", test_scripted_face_verifier);
+  g_test_add_func ("/Cst/SmsGateway/capture-and-text", test_capture_sms_gateway);
+  g_test_add_func ("/Cst/Session/properties", test_session);
 
   return g_test_run ();
 }

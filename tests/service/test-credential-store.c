@@ -73,7 +73,7 @@ store (CstCredentialStore  *self,
        GCancellable        *cancellable,
        GError             **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_credential_store_store_async (self, kind, account, secret, cancellable,
                                     on_ready_cb, &result);
@@ -87,7 +87,7 @@ lookup (CstCredentialStore  *self,
         char               **found_account,
         GError             **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_credential_store_lookup_async (self, kind, account, NULL, on_ready_cb, &result);
   return cst_credential_store_lookup_finish (self, wait_for (&result), found_account, error);
@@ -99,7 +99,7 @@ clear (CstCredentialStore  *self,
        const char          *account,
        GError             **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cst_credential_store_clear_async (self, kind, account, NULL, on_ready_cb, &result);
   return cst_credential_store_clear_finish (self, wait_for (&result), error);
@@ -115,8 +115,8 @@ typedef struct
 static gboolean
 have_session_bus (void)
 {
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GError) error = NULL;
 
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (bus == NULL)
@@ -130,7 +130,7 @@ forget_everything (CstCredentialStore *store)
 {
   for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_true (clear (store, all_kinds[i], NULL, &error));
       g_assert_no_error (error);
@@ -173,7 +173,7 @@ fixture_teardown (Fixture       *f,
 static GList *
 inspect_items (CstCredentialKind kind)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GList *items;
 
   items = secret_password_search_sync (&inspect_schema,
@@ -192,7 +192,7 @@ test_roundtrip (Fixture       *f,
                 gconstpointer  data)
 {
   const char *secret = "rt-5f1c2a9e7b3d4c6a8e0f1b2c3d4e5f6a7b8c9d0e1f2a3b4c";
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
   g_autofree char *account = NULL;
   GList *items;
@@ -221,8 +221,8 @@ test_roundtrip (Fixture       *f,
   g_assert_cmpuint (g_list_length (items), ==, 1);
   {
     SecretItem *item = items->data;
-    g_autoptr(GHashTable) attributes = secret_item_get_attributes (item);
-    g_autoptr(SecretValue) value = secret_item_get_secret (item);
+    g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
+    g_autoptr (SecretValue) value = secret_item_get_secret (item);
     g_autofree char *label = secret_item_get_label (item);
     GHashTableIter iter;
     gpointer key, val;
@@ -251,7 +251,7 @@ static void
 test_replace (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
   GList *items;
 
@@ -276,7 +276,7 @@ static void
 test_kinds_and_clear (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
 
   SKIP_WITHOUT_BUS (f);
@@ -323,8 +323,8 @@ static void
 test_cancelled (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
 
   SKIP_WITHOUT_BUS (f);
@@ -345,8 +345,8 @@ test_cancelled (Fixture       *f,
 static void
 assert_unavailable (void)
 {
-  g_autoptr(CstCredentialStore) store_ = cst_secret_credential_store_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstCredentialStore) store_ = cst_secret_credential_store_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *account = NULL;
   char *found;
 
