@@ -185,13 +185,18 @@ show_error (CstBiometricsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
 }
 
-/* Remembers a failing keyring; other errors are only shown. */
+/* A failing keyring is remembered and said once, by the notice above
+ * the rows; other errors are shown under them. */
 static void
 note_error (CstBiometricsPage *self,
             const GError      *error)
 {
   if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_KEYRING_UNAVAILABLE))
-    self->keyring_failed = TRUE;
+    {
+      self->keyring_failed = TRUE;
+      show_error (self, NULL);
+      return;
+    }
 
   show_error (self, error);
 }
@@ -382,9 +387,12 @@ on_password_dialog_response_cb (CstBiometricsPage *self,
 
   g_assert (row != NULL);
 
-  /* The dialog closes itself after the response. */
+  /* The dialog closes itself after the response. Take the focus off the
+   * entry first: GTK 4.8's GtkPasswordEntry, destroyed while its text has
+   * the focus, is notified of the focus change after it is gone. */
   self->dialog = NULL;
   self->dialog_row = NULL;
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   if (!g_str_equal (response, "confirm") || password[0] == '\0')
     {
@@ -560,6 +568,7 @@ cst_biometrics_page_dispose (GObject *object)
 
       self->dialog_row = NULL;
       g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
 
