@@ -1089,6 +1089,125 @@ test_capture_sms_gateway (void)
                                        "123456", text, NULL));
 }
 
+/* A stand-in for the desktop's notification server, on a private bus. */
+typedef struct
+{
+  char *summary;
+  char *body;
+} Notified;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+on_notify_method_cb (GDBusConnection       *connection,
+                     const char            *sender,
+                     const char            *object_path,
+                     const char            *interface_name,
+                     const char            *method_name,
+                     GVariant              *parameters,
+                     GDBusMethodInvocation *invocation,
+                     gpointer               user_data)
+{
+  Notified *notified = user_data;
+
+  g_assert_cmpstr (method_name, ==, "Notify");
+  g_variant_get_child (parameters, 3, "s", &notified->summary);
+  g_variant_get_child (parameters, 4, "s", &notified->body);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+}
+
+static gpointer
+send_one_from_thread (gpointer data)
+{
+  CstSmsGateway *gateway = data;
+  g_autofree char *text = cst_sms_format_text ("654321");
+
+  g_assert_true (cst_sms_gateway_send (gateway, CST_TEST_PHONE, CST_CODE_PURPOSE_REGISTER,
+                                       "654321", text, NULL));
+  return NULL;
+}
+
+static void
+test_notify_sms_gateway_child (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notify_method_cb, NULL, NULL, { 0 } };
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr (GDBusConnection) server = NULL;
+  g_autoptr (GDBusNodeInfo) info = NULL;
+  g_autoptr (GApplication) app = NULL;
+  g_autoptr (CstSmsGateway) gateway = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = cst_sms_format_text ("654321");
+  Notified notified = { NULL, NULL };
+  gint64 deadline;
+  guint id;
+
+  g_test_dbus_up (bus);
+
+  server = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                   G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                   G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                   NULL, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  id = g_dbus_connection_register_object (server, "/org/freedesktop/Notifications",
+                                          info->interfaces[0], &vtable, &notified, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (server, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+
+  app = g_application_new ("io.github.chushuitong.Desktop.SmsTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The backend sends from its worker threads; the notification must go
+   * out through the application on its main context. */
+  gateway = cst_notify_sms_gateway_new (app);
+  g_thread_join (g_thread_new ("sms", send_one_from_thread, gateway));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (notified.body == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_cmpstr (notified.summary, ==, "Verification code");
+  g_assert_cmpstr (notified.body, ==, expected);
+
+  g_dbus_connection_unregister_object (server, id);
+  g_free (notified.summary);
+  g_free (notified.body);
+  /* As in test-credential-store: the session bus singleton outlives us. */
+  g_test_dbus_stop (bus);
+}
+
+static void
+test_notify_sms_gateway (void)
+{
+  g_test_trap_subprocess ("/Cst/SmsGateway/notification/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_session (void)
 {
@@ -1161,6 +1280,8 @@ main (int   argc,
   g_test_add_func ("/Cst/LocalFaceVerifier/liveness-and-freshness", test_local_face_verifier);
   g_test_add_func ("/Cst/ScriptedFaceVerifier/script", test_scripted_face_verifier);
   g_test_add_func ("/Cst/SmsGateway/capture-and-text", test_capture_sms_gateway);
+  g_test_add_func ("/Cst/SmsGateway/notification", test_notify_sms_gateway);
+  g_test_add_func ("/Cst/SmsGateway/notification/subprocess", test_notify_sms_gateway_child);
   g_test_add_func ("/Cst/Session/properties", test_session);
 
   return g_test_run ();
