@@ -524,6 +524,8 @@ on_verify_start_cb (GObject      *object,
 
   if (!(reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error)))
     {
+      /* A timed-out VerifyStart may still have started: stop it to be sure. */
+      op->verifying = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
       verify_end (task, translate_error (error));
       return;
     }
