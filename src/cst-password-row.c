@@ -268,9 +268,13 @@ static void
 cst_password_row_dispose (GObject *object)
 {
   CstPasswordRow *self = CST_PASSWORD_ROW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_PASSWORD_ROW);
+  /* The unnamed boxes of the template are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cst_password_row_parent_class)->dispose (object);
 }

@@ -55,6 +55,19 @@ get_service (CstRegisterWizard *self)
   return cst_page_get_service (CST_PAGE (self));
 }
 
+/* The end of a call: FALSE when it was cancelled or the page is gone
+ * (a finished call may come back after dispose). */
+static gboolean
+call_done (CstRegisterWizard *self,
+           const GError      *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
+    return FALSE;
+
+  cst_wizard_set_busy (self->wizard, FALSE);
+  return TRUE;
+}
+
 static gboolean
 handle_flow_error (CstRegisterWizard *self,
                    const GError      *error)
@@ -82,10 +95,8 @@ register_begin_cb (GObject      *object,
   g_autofree char *ticket = NULL;
 
   ticket = cst_auth_service_register_begin_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!call_done (self, error))
     return;
-
-  cst_wizard_set_busy (self->wizard, FALSE);
 
   if (error != NULL)
     {
@@ -122,11 +133,9 @@ set_credentials_cb (GObject      *object,
   g_autoptr(CstRegisterWizard) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!cst_auth_service_register_set_credentials_finish (CST_AUTH_SERVICE (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cst_auth_service_register_set_credentials_finish (CST_AUTH_SERVICE (object), result, &error);
+  if (!call_done (self, error))
     return;
-
-  cst_wizard_set_busy (self->wizard, FALSE);
 
   if (error != NULL)
     {
@@ -169,8 +178,8 @@ send_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint resend_after = 0;
 
-  if (!cst_auth_service_send_code_finish (CST_AUTH_SERVICE (object), result, &resend_after, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cst_auth_service_send_code_finish (CST_AUTH_SERVICE (object), result, &resend_after, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
     return;
 
   cst_wizard_code_sent (self->wizard, CST_WIZARD_STEP (self->credentials_step),
@@ -199,13 +208,13 @@ register_complete_cb (GObject      *object,
 {
   g_autoptr(CstRegisterWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  CstFaceCaptureView *view = cst_wizard_face_step_get_view (self->face_step);
+  CstFaceCaptureView *view;
 
-  if (!cst_auth_service_register_complete_finish (CST_AUTH_SERVICE (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cst_auth_service_register_complete_finish (CST_AUTH_SERVICE (object), result, &error);
+  if (!call_done (self, error))
     return;
 
-  cst_wizard_set_busy (self->wizard, FALSE);
+  view = cst_wizard_face_step_get_view (self->face_step);
 
   if (error != NULL)
     {
@@ -339,6 +348,8 @@ cst_register_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The wizard is AdwBin's child: let AdwBin drop it before the template. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_REGISTER_WIZARD);
 
   G_OBJECT_CLASS (cst_register_wizard_parent_class)->dispose (object);

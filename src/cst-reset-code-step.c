@@ -43,9 +43,23 @@ on_code_row_notify_code_cb (CstResetCodeStep *self,
                             GParamSpec       *pspec,
                             CstSmsCodeRow    *row)
 {
-  cst_wizard_step_set_complete (CST_WIZARD_STEP (self), cst_sms_code_row_get_complete (row));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
   cst_wizard_step_changed (CST_WIZARD_STEP (self));
+}
+
+static void
+on_code_row_notify_complete_cb (CstResetCodeStep *self,
+                                GParamSpec       *pspec,
+                                CstSmsCodeRow    *row)
+{
+  cst_wizard_step_set_complete (CST_WIZARD_STEP (self), cst_sms_code_row_get_complete (row));
+}
+
+static gboolean
+error_is (const GError *error,
+          CstAuthError  code)
+{
+  return g_error_matches (error, CST_AUTH_ERROR, code);
 }
 
 static gboolean
@@ -54,12 +68,16 @@ cst_reset_code_step_show_error (CstWizardStep *step,
 {
   CstResetCodeStep *self = CST_RESET_CODE_STEP (step);
 
-  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT) ||
+  if (error_is (error, CST_AUTH_ERROR_CODE_INVALID) ||
+      error_is (error, CST_AUTH_ERROR_CODE_EXPIRED) ||
+      error_is (error, CST_AUTH_ERROR_RATE_LIMITED) ||
+      error_is (error, CST_AUTH_ERROR_DAILY_LIMIT) ||
       g_strcmp0 (cst_auth_error_get_field (error), CST_FIELD_CODE) == 0)
     {
+      /* "Request a new one": let the button do it now (the service
+       * still answers RATE_LIMITED with the seconds if it is too soon). */
+      if (error_is (error, CST_AUTH_ERROR_CODE_EXPIRED))
+        cst_sms_code_row_start_countdown (self->code_row, 0);
       cst_sms_code_row_set_error (self->code_row, error->message);
       gtk_widget_grab_focus (cst_sms_code_row_get_entry (self->code_row));
       return TRUE;
@@ -144,7 +162,7 @@ cst_reset_code_step_set_property (GObject      *object,
       break;
 
     case PROP_CODE:
-      if (g_strcmp0 (cst_sms_code_row_get_code (self->code_row), str) != 0)
+      if (g_strcmp0 (cst_sms_code_row_get_code (self->code_row), str ?: "") != 0)
         cst_sms_code_row_set_code (self->code_row, str ?: "");
       break;
 
@@ -185,6 +203,7 @@ cst_reset_code_step_class_init (CstResetCodeStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstResetCodeStep, phone_label);
   gtk_widget_class_bind_template_child (widget_class, CstResetCodeStep, code_row);
   gtk_widget_class_bind_template_callback (widget_class, on_code_row_notify_code_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_row_notify_complete_cb);
 
   g_type_ensure (CST_TYPE_SMS_CODE_ROW);
 }

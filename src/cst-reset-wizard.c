@@ -58,12 +58,13 @@ get_service (CstResetWizard *self)
   return cst_page_get_service (CST_PAGE (self));
 }
 
-/* Runs the end of a call: FALSE when it was cancelled (nothing to do). */
+/* The end of a call: FALSE when it was cancelled or the page is gone
+ * (a finished call may come back after dispose). */
 static gboolean
 call_done (CstResetWizard *self,
            const GError   *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
     return FALSE;
 
   cst_wizard_set_busy (self->wizard, FALSE);
@@ -137,9 +138,9 @@ send_ticket_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint resend_after = 0;
 
-  if (!cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
-                                                 &resend_after, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
+                                            &resend_after, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
     return;
 
   if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED))
@@ -211,12 +212,13 @@ verify_face_cb (GObject      *object,
 {
   g_autoptr(CstResetWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  CstFaceCaptureView *view = cst_wizard_face_step_get_view (self->face_step);
+  CstFaceCaptureView *view;
 
   cst_auth_service_reset_verify_face_finish (CST_AUTH_SERVICE (object), result, &error);
   if (!call_done (self, error))
     return;
 
+  view = cst_wizard_face_step_get_view (self->face_step);
   if (error != NULL)
     {
       cst_face_capture_view_set_result (view, FALSE, error->message);
@@ -255,9 +257,9 @@ send_new_phone_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint resend_after = 0;
 
-  if (!cst_auth_service_reset_send_new_phone_code_finish (CST_AUTH_SERVICE (object), result,
-                                                          &resend_after, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cst_auth_service_reset_send_new_phone_code_finish (CST_AUTH_SERVICE (object), result,
+                                                     &resend_after, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
     return;
 
   if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED))
@@ -511,6 +513,8 @@ cst_reset_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The wizard is AdwBin's child: let AdwBin drop it before the template. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_RESET_WIZARD);
 
   G_OBJECT_CLASS (cst_reset_wizard_parent_class)->dispose (object);

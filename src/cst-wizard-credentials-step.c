@@ -39,6 +39,8 @@ struct _CstWizardCredentialsStep
 
   guint           ask_password : 1;
   guint           ask_phone : 1;
+  /* Edited once: an empty field is wrong only after that. */
+  guint           phone_dirty : 1;
 };
 
 enum {
@@ -103,7 +105,8 @@ validate_phone (CstWizardCredentialsStep *self)
 
   g_clear_handle_id (&self->phone_timeout, g_source_remove);
 
-  if (get_phone_text (self)[0] == '\0' || cst_validate_phone (get_phone_text (self), NULL, &error))
+  if ((get_phone_text (self)[0] == '\0' && !self->phone_dirty) ||
+      cst_validate_phone (get_phone_text (self), NULL, &error))
     cst_field_clear_error (GTK_WIDGET (self->phone_row), self->phone_error);
   else
     cst_field_set_error (GTK_WIDGET (self->phone_row), self->phone_error, error->message);
@@ -124,6 +127,8 @@ static void
 on_phone_row_changed_cb (CstWizardCredentialsStep *self,
                          GtkEditable              *editable)
 {
+  self->phone_dirty = TRUE;
+
   if (gtk_widget_get_visible (GTK_WIDGET (self->phone_error)) &&
       cst_validate_phone (get_phone_text (self), NULL, NULL))
     validate_phone (self);
@@ -161,9 +166,14 @@ on_code_row_notify_code_cb (CstWizardCredentialsStep *self,
                             GParamSpec               *pspec,
                             CstSmsCodeRow            *row)
 {
-  update_complete (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
   cst_wizard_step_changed (CST_WIZARD_STEP (self));
+}
+
+static void
+on_code_row_notify_complete_cb (CstWizardCredentialsStep *self)
+{
+  update_complete (self);
 }
 
 static gboolean
@@ -206,6 +216,10 @@ cst_wizard_credentials_step_show_error (CstWizardStep *step,
       error_is (error, CST_AUTH_ERROR_DAILY_LIMIT) ||
       g_strcmp0 (field, CST_FIELD_CODE) == 0)
     {
+      /* "Request a new one": let the button do it now (the service
+       * still answers RATE_LIMITED with the seconds if it is too soon). */
+      if (error_is (error, CST_AUTH_ERROR_CODE_EXPIRED))
+        cst_sms_code_row_start_countdown (self->code_row, 0);
       cst_sms_code_row_set_error (self->code_row, error->message);
       gtk_widget_grab_focus (cst_sms_code_row_get_entry (self->code_row));
       return TRUE;
@@ -318,13 +332,13 @@ cst_wizard_credentials_step_set_property (GObject      *object,
     case PROP_PHONE:
       /* The row's "changed" handler notifies. */
       str = g_value_get_string (value);
-      if (g_strcmp0 (get_phone_text (self), str) != 0)
+      if (g_strcmp0 (get_phone_text (self), str ?: "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->phone_row), str ?: "");
       break;
 
     case PROP_CODE:
       str = g_value_get_string (value);
-      if (g_strcmp0 (cst_sms_code_row_get_code (self->code_row), str) != 0)
+      if (g_strcmp0 (cst_sms_code_row_get_code (self->code_row), str ?: "") != 0)
         cst_sms_code_row_set_code (self->code_row, str ?: "");
       break;
 
@@ -400,6 +414,7 @@ cst_wizard_credentials_step_class_init (CstWizardCredentialsStepClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_password_row_notify_password_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_phone_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_code_row_notify_code_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_row_notify_complete_cb);
 
   g_type_ensure (CST_TYPE_PASSWORD_ROW);
   g_type_ensure (CST_TYPE_SMS_CODE_ROW);

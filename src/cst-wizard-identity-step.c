@@ -39,6 +39,9 @@ struct _CstWizardIdentityStep
   guint          name_timeout;
 
   guint          ask_name : 1;
+  /* Edited once: an empty field is wrong only after that. */
+  guint          id_number_dirty : 1;
+  guint          name_dirty : 1;
 };
 
 enum {
@@ -129,8 +132,9 @@ validate_id_number (CstWizardIdentityStep *self)
 
   g_clear_handle_id (&self->id_number_timeout, g_source_remove);
 
-  /* An empty field is not wrong yet, only incomplete. */
-  if (get_id_number_text (self)[0] == '\0' || check_id_number (self, NULL, &error))
+  /* An untouched empty field is not wrong yet, only incomplete. */
+  if ((get_id_number_text (self)[0] == '\0' && !self->id_number_dirty) ||
+      check_id_number (self, NULL, &error))
     cst_field_clear_error (GTK_WIDGET (self->id_number_row), self->id_number_error);
   else
     cst_field_set_error (GTK_WIDGET (self->id_number_row), self->id_number_error, error->message);
@@ -143,7 +147,8 @@ validate_name (CstWizardIdentityStep *self)
 
   g_clear_handle_id (&self->name_timeout, g_source_remove);
 
-  if (get_name_text (self)[0] == '\0' || cst_validate_name (get_name_text (self), NULL, &error))
+  if ((get_name_text (self)[0] == '\0' && !self->name_dirty) ||
+      cst_validate_name (get_name_text (self), NULL, &error))
     cst_field_clear_error (GTK_WIDGET (self->name_row), self->name_error);
   else
     cst_field_set_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
@@ -176,6 +181,7 @@ on_id_number_row_changed_cb (CstWizardIdentityStep *self,
                              GtkEditable           *editable)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->forgot_button), FALSE);
+  self->id_number_dirty = TRUE;
 
   /* A message that no longer applies goes at once; a new one waits. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->id_number_error)) &&
@@ -194,6 +200,8 @@ static void
 on_name_row_changed_cb (CstWizardIdentityStep *self,
                         GtkEditable           *editable)
 {
+  self->name_dirty = TRUE;
+
   if (gtk_widget_get_visible (GTK_WIDGET (self->name_error)) &&
       cst_validate_name (get_name_text (self), NULL, NULL))
     validate_name (self);
@@ -356,13 +364,13 @@ cst_wizard_identity_step_set_property (GObject      *object,
       break;
 
     case PROP_ID_NUMBER:
-      if (g_strcmp0 (get_id_number_text (self), g_value_get_string (value)) != 0)
+      if (g_strcmp0 (get_id_number_text (self), g_value_get_string (value) ?: "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->id_number_row),
                                g_value_get_string (value) ?: "");
       break;
 
     case PROP_NAME:
-      if (g_strcmp0 (get_name_text (self), g_value_get_string (value)) != 0)
+      if (g_strcmp0 (get_name_text (self), g_value_get_string (value) ?: "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->name_row), g_value_get_string (value) ?: "");
       break;
 

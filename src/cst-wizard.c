@@ -33,10 +33,9 @@ struct _CstWizard
   GPtrArray        *steps;     /* CstWizardStep, in the order added (borrowed from the stack) */
   GPtrArray        *path;      /* CstWizardStep, the way here; last = visible */
 
-  /* borrowed (weak) */
-  GtkWidget        *saved_focus;
-
   guint             busy : 1;
+  /* The visible step was edited while its call ran: not applied as typed. */
+  guint             edited_while_busy : 1;
 };
 
 enum {
@@ -201,6 +200,9 @@ on_step_changed_cb (CstWizard     *self,
 {
   gboolean after = FALSE;
 
+  if (self->busy && step == cst_wizard_get_step (self))
+    self->edited_while_busy = TRUE;
+
   /* Later steps were applied on top of this one's old values. */
   for (guint i = 0; i < self->steps->len; i++)
     {
@@ -292,11 +294,14 @@ static void
 cst_wizard_dispose (GObject *object)
 {
   CstWizard *self = CST_WIZARD (object);
+  GtkWidget *child;
 
-  g_clear_weak_pointer (&self->saved_focus);
   g_clear_pointer (&self->path, g_ptr_array_unref);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_WIZARD);
+  /* The unnamed boxes of the template are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cst_wizard_parent_class)->dispose (object);
 }
@@ -510,7 +515,7 @@ cst_wizard_advance (CstWizard     *self,
   g_return_if_fail (CST_IS_WIZARD_STEP (next));
   g_return_if_fail (g_ptr_array_find (self->steps, next, NULL));
 
-  if ((current = cst_wizard_get_step (self)))
+  if ((current = cst_wizard_get_step (self)) && !self->edited_while_busy)
     cst_wizard_step_set_applied (current, TRUE);
 
   if (current == next)
@@ -590,33 +595,15 @@ cst_wizard_set_busy (CstWizard *self,
     return;
 
   self->busy = busy;
-
-  /* Making the step insensitive takes the focus away: give it back after. */
   if (busy)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-        g_set_weak_pointer (&self->saved_focus, focus);
-    }
+    self->edited_while_busy = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  /* What was typed stays, but cannot change under the running call. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !busy);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->next_button),
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);
   update_actions (self);
-
-  if (!busy && self->saved_focus != NULL)
-    {
-      if (gtk_widget_is_ancestor (self->saved_focus, GTK_WIDGET (self)) &&
-          gtk_widget_is_sensitive (self->saved_focus))
-        gtk_widget_grab_focus (self->saved_focus);
-      g_clear_weak_pointer (&self->saved_focus);
-    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

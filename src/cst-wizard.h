@@ -61,7 +61,7 @@ gboolean       cst_wizard_go_back         (CstWizard          *self);
 void           cst_wizard_return_to       (CstWizard          *self,
                                            CstWizardStep      *step);
 gboolean       cst_wizard_get_busy        (CstWizard          *self);
-/* A service call runs: spinner in the button, actions and step disabled. */
+/* A service call runs: a spinner in the button, the actions disabled. */
 void           cst_wizard_set_busy        (CstWizard          *self,
                                            gboolean            busy);
 GtkWidget     *cst_wizard_get_next_button (CstWizard          *self);
