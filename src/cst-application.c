@@ -179,6 +179,7 @@ about_action (GSimpleAction *action,
 {
   CstApplication *self = user_data;
   static const char *developers[] = { "The Chushuitong Desktop authors", NULL };
+  const char *translators;
   AdwAboutWindow *about;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
@@ -202,7 +203,9 @@ about_action (GSimpleAction *action,
                                    "verification codes arrive as desktop notifications and face "
                                    "recognition is simulated. It is not connected to the tax bureau."));
   /* Translators: put your names here, one per line. */
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  translators = _("translator-credits");
+  if (!g_str_equal (translators, "translator-credits"))
+    adw_about_window_set_translator_credits (about, translators);
 
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -33,15 +33,16 @@ G_DEFINE_FINAL_TYPE (CstMyPage, cst_my_page, CST_TYPE_PAGE)
 static char *
 format_identity (CstSession *session)
 {
+  const char *role = cst_role_get_label (cst_session_get_role (session));
+
+  /* A personal session's role is CST_ROLE_NONE, labelled 个人. */
   if (!cst_session_is_enterprise (session))
-    /* Translators: the identity of a personal session; the Chinese UI says 个人 */
-    return g_strdup (C_("identity", "Personal"));
+    return g_strdup (role);
 
   /* Translators: the identity of an enterprise session: the enterprise's
    * name, then the role (法定代表人, 办税员 …) */
   return g_strdup_printf (C_("identity", "%s · %s"),
-                          cst_session_get_enterprise_name (session),
-                          cst_role_get_label (cst_session_get_role (session)));
+                          cst_session_get_enterprise_name (session), role);
 }
 
 static void

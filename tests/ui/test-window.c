@@ -207,6 +207,80 @@ log_in (CstTestUi      *fixture,
   g_assert_nonnull (cst_auth_service_get_session (service));
 }
 
+static void
+enterprise_begin_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CstEnterpriseChallenge **challenge = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *challenge = cst_auth_service_enterprise_begin_finish (CST_AUTH_SERVICE (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*challenge);
+}
+
+static void
+send_ticket_code_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  gint resend_after = 0;
+
+  g_assert_true (cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
+                                                           &resend_after, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+enterprise_complete_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cst_auth_service_enterprise_complete_sms_finish (CST_AUTH_SERVICE (object),
+                                                                  result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The demo person logs in for the demo enterprise with an SMS second
+ * factor, through the service, as the enterprise pages would. Returns the
+ * role taken. */
+static CstRole
+log_in_enterprise (CstTestUi *fixture)
+{
+  g_autoptr(CstEnterpriseChallenge) challenge = NULL;
+  g_autofree char *code = NULL;
+  gboolean sent = FALSE;
+  gboolean done = FALSE;
+  CstRole role;
+
+  cst_auth_service_enterprise_begin_async (fixture->service, CST_DEMO_ENTERPRISE_CODE,
+                                           CST_DEMO_ID_NUMBER, CST_DEMO_PASSWORD,
+                                           NULL, enterprise_begin_cb, &challenge);
+  cst_test_wait_until (challenge != NULL, 10000);
+  g_assert_cmpuint (challenge->n_roles, >, 0);
+  role = challenge->roles[0];
+
+  cst_auth_service_send_ticket_code_async (fixture->service, challenge->ticket,
+                                           NULL, send_ticket_code_cb, &sent);
+  cst_test_wait_until (sent, 10000);
+  code = cst_capture_sms_gateway_last_code (fixture->sms, CST_DEMO_PHONE);
+  g_assert_nonnull (code);
+
+  cst_auth_service_enterprise_complete_sms_async (fixture->service, challenge->ticket, role, code,
+                                                  NULL, enterprise_complete_cb, &done);
+  cst_test_wait_until (done, 10000);
+
+  return role;
+}
+
 static AdwMessageDialog *
 find_message_dialog (CstTestUi *fixture)
 {
@@ -447,6 +521,30 @@ test_logged_in (CstTestUi     *fixture,
 }
 
 static void
+test_enterprise_identity (CstTestUi     *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *identity = NULL;
+  CstRole role;
+
+  cst_test_ui_seed_demo (fixture);
+  gtk_widget_activate_action (window, "win.login-enterprise", NULL);
+  g_assert_true (CST_IS_LOGIN_PAGE (cst_test_ui_visible_page (fixture)));
+
+  role = log_in_enterprise (fixture);
+
+  /* The second factor done: back on 我的, acting for the enterprise. */
+  wait_for_root (fixture);
+  cst_test_wait_until (count_descendants (window, CST_TYPE_LOGIN_PAGE) == 0, 2000);
+  g_assert_cmpstr (root_tab (fixture), ==, "my");
+  cst_test_wait_until (cst_test_find_text (window, "张*") != NULL, 2000);
+  identity = g_strdup_printf ("%s · %s", CST_DEMO_ENTERPRISE_NAME, cst_role_get_label (role));
+  g_assert_nonnull (cst_test_find_text (window, identity));
+  g_assert_null (cst_test_find_text (window, "Personal"));
+}
+
+static void
 test_login_flow_ends_on_my (CstTestUi     *fixture,
                             gconstpointer  data)
 {
@@ -568,6 +666,7 @@ main (int   argc,
   ADD ("open-flow-returns-to-open-page", test_open_flow_returns_to_open_page);
   ADD ("logged-in", test_logged_in);
   ADD ("login-flow-ends-on-my", test_login_flow_ends_on_my);
+  ADD ("enterprise-identity", test_enterprise_identity);
   ADD ("logout-asks-first", test_logout_asks_first);
   ADD ("logout-closes-biometrics", test_logout_closes_biometrics);
   ADD ("remembered-login-restored", test_remembered_login_restored);
