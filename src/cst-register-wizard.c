@@ -219,6 +219,9 @@ register_complete_cb (GObject      *object,
   if (error != NULL)
     {
       cst_face_capture_view_set_result (view, FALSE, error->message);
+      /* Learnt only now (the service was asked at start-up). */
+      if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
+        cst_wizard_face_step_set_available (self->face_step, FALSE);
       handle_flow_error (self, error);
       return;
     }

@@ -80,7 +80,9 @@ show_error (CstResetWizard *self,
   if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED) ||
       g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_WRONG_STEP))
     {
+      /* Its codes die with it (they belong to the ticket). */
       cst_wizard_draft_set_ticket (self->draft, NULL);
+      g_object_set (self->draft, "code", NULL, "new-phone-code", NULL, NULL);
       cst_wizard_return_to (self->wizard, CST_WIZARD_STEP (self->identity_step));
       cst_page_toast (CST_PAGE (self), error->message);
       return;
@@ -222,7 +224,11 @@ verify_face_cb (GObject      *object,
   if (error != NULL)
     {
       cst_face_capture_view_set_result (view, FALSE, error->message);
-      if (!g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED))
+      /* Learnt only now (the service was asked at start-up). */
+      if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
+        cst_wizard_face_step_set_available (self->face_step, FALSE);
+      if (!g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED) &&
+          !g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
         show_error (self, CST_WIZARD_STEP (self->face_step), error);
       return;
     }
