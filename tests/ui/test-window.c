@@ -649,6 +649,45 @@ test_remembered_login_restored (CstTestUi     *fixture,
   cst_test_spin (50);
 }
 
+static void
+test_window_size_remembered (CstTestUi     *fixture,
+                             gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  CstWindow *window;
+  int width, height;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* meson test points GSETTINGS_SCHEMA_DIR at <build>/data. */
+      g_test_skip ("The GSettings schema is not compiled in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  window = cst_window_new (NULL, fixture->service);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  cst_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
+  gtk_window_close (GTK_WINDOW (window));
+  cst_test_spin (50);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 480);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size. */
+  window = cst_window_new (NULL, fixture->service);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 480);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +709,7 @@ main (int   argc,
   ADD ("logout-asks-first", test_logout_asks_first);
   ADD ("logout-closes-biometrics", test_logout_closes_biometrics);
   ADD ("remembered-login-restored", test_remembered_login_restored);
+  ADD ("window-size-remembered", test_window_size_remembered);
 
 #undef ADD
 
