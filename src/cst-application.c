@@ -193,7 +193,8 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_website (about, PROJECT_WEBSITE);
   adw_about_window_set_issue_url (about, PROJECT_ISSUE_URL);
-  adw_about_window_set_copyright (about, "© 2026 The Chushuitong Desktop authors");
+  /* Translators: the copyright line of the About window */
+  adw_about_window_set_copyright (about, _("© 2026 The Chushuitong Desktop authors"));
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   adw_about_window_set_comments (about,
                                  _("Registration and login for Chushuitong, the Hubei tax bureau’s app, "
