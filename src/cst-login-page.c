@@ -16,6 +16,7 @@
 #include "cst-enterprise-verify-page.h"
 #include "cst-field.h"
 #include "cst-login-page.h"
+#include "cst-quick-login-page.h"
 #include "cst-window.h"
 
 #define MODE_PERSONAL   "personal"
@@ -49,18 +50,31 @@ struct _CstLoginPage
   GtkButton           *ent_login_button;
   GtkSpinner          *ent_login_spinner;
   GtkMenuButton       *more_button;
+  GtkWidget           *quick_list;
+  AdwActionRow        *fingerprint_row;
+  AdwActionRow        *face_row;
+  GtkLabel            *keyring_notice;
 
   /* owned */
   GCancellable        *cancellable;
+  GCancellable        *quick_cancellable;   /* the quick-login queries of one showing */
   GSettings           *settings;
   char                *mode;
+  CstFingerprintReader *reader;
+  CstFaceVerifier     *face_verifier;
+  char                *fingerprint_account; /* remembered device credentials: */
+  char                *face_account;        /* whose they are, NULL if none */
+  char                *fingerprint_reason;  /* why the reader cannot be used */
 
   guint                busy : 1;
+  guint                fingerprint_probing : 1;
 };
 
 enum {
   PROP_0,
   PROP_MODE,
+  PROP_FINGERPRINT_READER,
+  PROP_FACE_VERIFIER,
   N_PROPS
 };
 
@@ -484,6 +498,245 @@ enterprise_login_action (GtkWidget  *widget,
                                            g_object_ref (self));
 }
 
+/* ---- 指纹登录 / 面容登录 and the keyring ---- */
+
+/* A query of one showing of the page: a later showing cancels it. */
+typedef struct
+{
+  CstLoginPage *self;
+  GCancellable *cancellable;
+} Query;
+
+static Query *
+query_new (CstLoginPage *self)
+{
+  Query *query = g_new0 (Query, 1);
+
+  query->self = g_object_ref (self);
+  query->cancellable = g_object_ref (self->quick_cancellable);
+
+  return query;
+}
+
+static void
+query_free (Query *query)
+{
+  g_clear_object (&query->self);
+  g_clear_object (&query->cancellable);
+  g_free (query);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
+
+static void
+update_quick_row (CstLoginPage      *self,
+                  AdwActionRow      *row,
+                  CstCredentialKind  kind,
+                  const char        *account)
+{
+  CstAuthService *service = cst_page_get_service (CST_PAGE (self));
+  g_autofree char *masked = NULL;
+  const char *subtitle;
+  gboolean sensitive = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (row), account != NULL);
+  if (account == NULL)
+    return;
+
+  masked = cst_mask_id_number (account);
+
+  if (cst_quick_login_get_password_required (service, kind))
+    /* Translators: under 指纹登录 / 面容登录 after 5 failed matches; zh_CN 失败次数过多，请先使用密码登录 */
+    subtitle = _("Too many failed attempts: log in with your password first");
+  else if (kind == CST_CREDENTIAL_KIND_FINGERPRINT && self->fingerprint_probing)
+    subtitle = _("Looking for a fingerprint reader…");
+  else if (kind == CST_CREDENTIAL_KIND_FINGERPRINT && self->fingerprint_reason != NULL)
+    subtitle = self->fingerprint_reason;
+  else
+    {
+      /* The remembered account, masked (SPEC §2.5). */
+      subtitle = masked;
+      sensitive = TRUE;
+    }
+
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (row), sensitive);
+}
+
+/* What the keyring allows: 保持登录 and quick login need it (SPEC §3
+ * "keyring missing"); never a plaintext fallback, so without it they are
+ * off and the page says why. */
+static void
+update_quick_login (CstLoginPage *self)
+{
+  CstAuthService *service = cst_page_get_service (CST_PAGE (self));
+  gboolean keyring;
+
+  g_assert (CST_IS_LOGIN_PAGE (self));
+
+  if (service == NULL)
+    return;
+
+  keyring = cst_auth_service_get_keyring_available (service);
+
+  if (!keyring)
+    gtk_check_button_set_active (self->keep_check, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keep_check), keyring);
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_notice), !keyring);
+
+  update_quick_row (self, self->fingerprint_row, CST_CREDENTIAL_KIND_FINGERPRINT,
+                    keyring ? self->fingerprint_account : NULL);
+  update_quick_row (self, self->face_row, CST_CREDENTIAL_KIND_FACE,
+                    keyring ? self->face_account : NULL);
+
+  gtk_widget_set_visible (self->quick_list,
+                          gtk_widget_get_visible (GTK_WIDGET (self->fingerprint_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->face_row)));
+}
+
+static CstFingerprintReader *
+ensure_reader (CstLoginPage *self)
+{
+  if (self->reader == NULL)
+    self->reader = cst_fingerprint_reader_new ();
+
+  return self->reader;
+}
+
+static void
+on_probe_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Query) query = user_data;
+  CstLoginPage *self = query->self;
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  CstFingerprintAvailability availability;
+
+  availability = cst_fingerprint_reader_probe_finish (CST_FINGERPRINT_READER (object),
+                                                      result, &reason, &error);
+  if (g_cancellable_is_cancelled (query->cancellable) || error != NULL)
+    return;
+
+  self->fingerprint_probing = FALSE;
+  g_clear_pointer (&self->fingerprint_reason, g_free);
+  if (availability != CST_FINGERPRINT_AVAILABLE)
+    self->fingerprint_reason = reason != NULL ? g_steal_pointer (&reason)
+                                              : g_strdup (_("The fingerprint reader cannot be used now"));
+
+  update_quick_login (self);
+}
+
+static void
+on_quick_lookup_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data,
+                    CstCredentialKind kind)
+{
+  g_autoptr(Query) query = user_data;
+  CstLoginPage *self = query->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account = NULL;
+
+  account = cst_auth_service_quick_login_lookup_finish (CST_AUTH_SERVICE (object), result, &error);
+  if (g_cancellable_is_cancelled (query->cancellable))
+    return;
+
+  /* KEYRING_UNAVAILABLE turned "keyring-available" off, which the page
+   * follows; any other failure offers nothing rather than a broken option. */
+  if (error != NULL &&
+      !g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_KEYRING_UNAVAILABLE))
+    g_debug ("Cannot tell whether quick login is remembered: %s", error->message);
+
+  if (kind == CST_CREDENTIAL_KIND_FACE)
+    {
+      g_free (self->face_account);
+      self->face_account = g_steal_pointer (&account);
+    }
+  else
+    {
+      g_free (self->fingerprint_account);
+      self->fingerprint_account = g_steal_pointer (&account);
+
+      /* Whether the reader can be used: said on the row before it is tried. */
+      if (self->fingerprint_account != NULL)
+        {
+          self->fingerprint_probing = TRUE;
+          cst_fingerprint_reader_probe_async (ensure_reader (self), query->cancellable,
+                                              on_probe_cb, query_new (self));
+        }
+    }
+
+  update_quick_login (self);
+}
+
+static void
+on_fingerprint_lookup_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  on_quick_lookup_cb (object, result, user_data, CST_CREDENTIAL_KIND_FINGERPRINT);
+}
+
+static void
+on_face_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  on_quick_lookup_cb (object, result, user_data, CST_CREDENTIAL_KIND_FACE);
+}
+
+/* Each time the page is shown: quick login may have been turned on or
+ * off, a reset may have revoked it, a reader may have been plugged in. */
+static void
+refresh_quick_login (CstLoginPage *self)
+{
+  CstAuthService *service = cst_page_get_service (CST_PAGE (self));
+
+  g_assert (CST_IS_LOGIN_PAGE (self));
+
+  g_cancellable_cancel (self->quick_cancellable);
+  g_clear_object (&self->quick_cancellable);
+  self->quick_cancellable = g_cancellable_new ();
+  self->fingerprint_probing = FALSE;
+
+  cst_auth_service_quick_login_lookup_async (service, CST_CREDENTIAL_KIND_FINGERPRINT,
+                                             self->quick_cancellable,
+                                             on_fingerprint_lookup_cb, query_new (self));
+  cst_auth_service_quick_login_lookup_async (service, CST_CREDENTIAL_KIND_FACE,
+                                             self->quick_cancellable,
+                                             on_face_lookup_cb, query_new (self));
+}
+
+static void
+quick_login_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CstLoginPage *self = CST_LOGIN_PAGE (widget);
+  CstAuthService *service = cst_page_get_service (CST_PAGE (self));
+  CstCredentialKind kind;
+  const char *account;
+
+  kind = g_str_equal (g_variant_get_string (param, NULL), "face") ? CST_CREDENTIAL_KIND_FACE
+                                                                  : CST_CREDENTIAL_KIND_FINGERPRINT;
+  account = kind == CST_CREDENTIAL_KIND_FACE ? self->face_account : self->fingerprint_account;
+
+  /* The rows say why when it cannot be used; the action does nothing then. */
+  if (self->busy || account == NULL ||
+      !cst_auth_service_get_keyring_available (service) ||
+      cst_quick_login_get_password_required (service, kind) ||
+      (kind == CST_CREDENTIAL_KIND_FINGERPRINT &&
+       (self->fingerprint_probing || self->fingerprint_reason != NULL)))
+    return;
+
+  cst_page_push (CST_PAGE (self),
+                 cst_quick_login_page_new (service, kind, account,
+                                           kind == CST_CREDENTIAL_KIND_FINGERPRINT ? ensure_reader (self) : NULL,
+                                           kind == CST_CREDENTIAL_KIND_FACE ? self->face_verifier : NULL));
+}
+
 /* ---- tabs ---- */
 
 static void
@@ -531,6 +784,7 @@ cst_login_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cst_login_page_parent_class)->map (widget);
 
   update_default_widget (CST_LOGIN_PAGE (widget));
+  refresh_quick_login (CST_LOGIN_PAGE (widget));
 }
 
 static void
@@ -571,6 +825,14 @@ cst_login_page_constructed (GObject *object)
 
   cst_login_page_set_mode (self, last_tab ? last_tab : MODE_PERSONAL);
   update_actions (self);
+
+  /* The failed-match count must see the password login that clears it. */
+  cst_quick_login_get_failures (cst_page_get_service (CST_PAGE (self)),
+                                CST_CREDENTIAL_KIND_FINGERPRINT);
+  g_signal_connect_object (cst_page_get_service (CST_PAGE (self)), "notify::keyring-available",
+                           G_CALLBACK (update_quick_login), self,
+                           G_CONNECT_SWAPPED);
+  update_quick_login (self);
 }
 
 static void
@@ -580,8 +842,12 @@ cst_login_page_dispose (GObject *object)
 
   /* Callbacks still pending see the cancellation and touch nothing. */
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->quick_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CST_TYPE_LOGIN_PAGE);
+
+  g_clear_object (&self->reader);
+  g_clear_object (&self->face_verifier);
 
   G_OBJECT_CLASS (cst_login_page_parent_class)->dispose (object);
 }
@@ -592,8 +858,12 @@ cst_login_page_finalize (GObject *object)
   CstLoginPage *self = CST_LOGIN_PAGE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->quick_cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->mode, g_free);
+  g_clear_pointer (&self->fingerprint_account, g_free);
+  g_clear_pointer (&self->face_account, g_free);
+  g_clear_pointer (&self->fingerprint_reason, g_free);
 
   G_OBJECT_CLASS (cst_login_page_parent_class)->finalize (object);
 }
@@ -610,6 +880,14 @@ cst_login_page_get_property (GObject    *object,
     {
     case PROP_MODE:
       g_value_set_string (value, self->mode);
+      break;
+
+    case PROP_FINGERPRINT_READER:
+      g_value_set_object (value, self->reader);
+      break;
+
+    case PROP_FACE_VERIFIER:
+      g_value_set_object (value, self->face_verifier);
       break;
 
     default:
@@ -629,6 +907,20 @@ cst_login_page_set_property (GObject      *object,
     {
     case PROP_MODE:
       cst_login_page_set_mode (self, g_value_get_string (value));
+      break;
+
+    case PROP_FINGERPRINT_READER:
+      if (g_set_object (&self->reader, g_value_get_object (value)))
+        {
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            refresh_quick_login (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_FACE_VERIFIER:
+      if (g_set_object (&self->face_verifier, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -661,6 +953,28 @@ cst_login_page_class_init (CstLoginPageClass *klass)
                          MODE_PERSONAL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CstLoginPage:fingerprint-reader:
+   *
+   * The reader that 指纹登录 probes and verifies with; %NULL until first
+   * needed, then the system's (fprintd). Setting it probes again.
+   */
+  properties[PROP_FINGERPRINT_READER] =
+    g_param_spec_object ("fingerprint-reader", NULL, NULL,
+                         CST_TYPE_FINGERPRINT_READER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CstLoginPage:face-verifier:
+   *
+   * The local gate of 面容登录 (see cst-quick-login-page.c); %NULL: the
+   * embedded liveness simulation.
+   */
+  properties[PROP_FACE_VERIFIER] =
+    g_param_spec_object ("face-verifier", NULL, NULL,
+                         CST_TYPE_FACE_VERIFIER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -688,6 +1002,10 @@ cst_login_page_class_init (CstLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, ent_login_button);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, ent_login_spinner);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, quick_list);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, face_row);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, keyring_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_account_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_enterprise_row_changed_cb);
@@ -703,6 +1021,7 @@ cst_login_page_class_init (CstLoginPageClass *klass)
   gtk_widget_class_install_action (widget_class, "login.enterprise-submit", NULL,
                                    enterprise_login_action);
   gtk_widget_class_install_property_action (widget_class, "login.mode", "mode");
+  gtk_widget_class_install_action (widget_class, "login.quick", "s", quick_login_action);
 }
 
 static void
@@ -724,6 +1043,10 @@ cst_login_page_init (CstLoginPage *self)
   set_placeholder (self->enterprise_row, _("Unified social credit code or taxpayer ID"));
   set_placeholder (self->ent_account_row, _("ID number, phone number or user name"));
   set_placeholder (self->ent_password_row, _("Personal password"));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->keep_check),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->keyring_notice, NULL,
+                                  -1);
 }
 
 /**
