@@ -15,8 +15,9 @@
 #include "cst-local-backend.h"
 #include "cst-window.h"
 
-#define PROJECT_WEBSITE   "https://github.com/chushuitong/desktop"
-#define PROJECT_ISSUE_URL "https://github.com/chushuitong/desktop/issues"
+#define DEVELOPER_NAME    "The Chushuitong Desktop authors"
+#define PROJECT_WEBSITE   "https://github.com/chushuitong/chushuitong-desktop"
+#define PROJECT_ISSUE_URL "https://github.com/chushuitong/chushuitong-desktop/issues"
 
 struct _CstApplication
 {
@@ -178,7 +179,8 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   CstApplication *self = user_data;
-  static const char *developers[] = { "The Chushuitong Desktop authors", NULL };
+  /* Not translated, as in the metainfo. */
+  static const char *developers[] = { DEVELOPER_NAME, NULL };
   const char *translators;
   AdwAboutWindow *about;
 
@@ -189,7 +191,7 @@ about_action (GSimpleAction *action,
   adw_about_window_set_application_name (about, _("Chushuitong Desktop"));
   adw_about_window_set_application_icon (about, APPLICATION_ID);
   adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, _("The Chushuitong Desktop authors"));
+  adw_about_window_set_developer_name (about, DEVELOPER_NAME);
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_website (about, PROJECT_WEBSITE);
   adw_about_window_set_issue_url (about, PROJECT_ISSUE_URL);
