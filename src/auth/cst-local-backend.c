@@ -342,6 +342,8 @@ _cst_local_check_text (const char  *input,
                        const char  *field,
                        GError     **error)
 {
+  gboolean blank = TRUE;
+
   if (input == NULL || input[0] == '\0')
     {
       set_invalid (error, field, _("This field is required"));
@@ -365,11 +367,25 @@ _cst_local_check_text (const char  *input,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c))
+      /* Bidirectional controls reorder what is shown around them (an
+       * enterprise or device name that reads as something else). */
+      if (g_unichar_iscntrl (c) ||
+          c == 0x061C || c == 0x200E || c == 0x200F ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         {
           set_invalid (error, field, _("This entry contains invalid characters"));
           return FALSE;
         }
+
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+    }
+
+  /* Only spaces (U+3000 included) is as good as nothing. */
+  if (blank)
+    {
+      set_invalid (error, field, _("This field is required"));
+      return FALSE;
     }
 
   return TRUE;

@@ -113,7 +113,8 @@ void          _cst_local_set_storage_error (GError     **error,
 char         *_cst_local_token_new       (void);
 void          _cst_local_token_hash      (const char    *token,
                                           guint8         out[CST_LOCAL_HASH_BYTES]);
-/* TRUE if @input is valid UTF-8 of at most @max_bytes; else INVALID_INPUT. */
+/* TRUE if @input is valid UTF-8 of at most @max_bytes, not blank, with no
+ * control or bidirectional control character; else INVALID_INPUT. */
 gboolean      _cst_local_check_text      (const char    *input,
                                           gsize          max_bytes,
                                           const char    *field,
