@@ -211,11 +211,21 @@ find_person (CstLocalConn     *conn,
              CstLocalPerson  **person,
              GError          **error)
 {
+  CstAccountKind kind;
+
   if (!_cst_local_check_text (account, CST_LOCAL_MAX_TEXT_BYTES, CST_FIELD_ACCOUNT, error))
     return FALSE;
 
-  if (!_cst_local_find_account (conn, account, NULL, NULL, person, error))
+  if (!_cst_local_find_account (conn, account, &kind, NULL, person, error))
     return FALSE;
+
+  /* Not "not registered" for what cannot be an account at all. */
+  if (kind == CST_ACCOUNT_KIND_INVALID)
+    {
+      g_propagate_error (error, cst_auth_error_new_literal (CST_AUTH_ERROR_INVALID_INPUT, 0, CST_FIELD_ACCOUNT,
+                                                            _("Enter an ID number, a mobile number or a user name")));
+      return FALSE;
+    }
 
   if (*person == NULL)
     {
