@@ -82,9 +82,35 @@ typedef struct
 } Scene;
 
 static AdwApplication *application;
+/* Warnings and criticals logged so far, and the first of a scene. */
+static guint n_warnings;
+static char *first_warning;
 static char *output_dir;
 static int window_width = 420;
 static int window_height = 800;
+
+/* A picture taken while GTK or the app complained (a template that did
+ * not build, a failed assertion) shows something broken: such a scene
+ * fails instead. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      n_warnings++;
+      if (first_warning == NULL)
+        {
+          for (gsize i = 0; i < n_fields; i++)
+            if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+              first_warning = g_strdup (fields[i].value);
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
 
 /* ------------------------------------------------------------------ */
 /* Waiting                                                             */
@@ -312,6 +338,8 @@ type_text (GtkWidget   *editable,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  /* The caret after the last character, where typing leaves it. */
+  gtk_editable_set_position (GTK_EDITABLE (editable), -1);
   spin (5);
 
   return TRUE;
@@ -1250,6 +1278,44 @@ save_png (Stage       *stage,
   return TRUE;
 }
 
+/* Prints the innermost widgets under @widget that need more than @limit
+ * pixels of width: what keeps the window from its requested size. */
+static gboolean
+report_too_wide (GtkWidget *widget,
+                 int        limit)
+{
+  gboolean child_reported = FALSE;
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= limit)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    child_reported |= report_too_wide (child, limit);
+
+  if (!child_reported)
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_LABEL (widget))
+        text = gtk_label_get_text (GTK_LABEL (widget));
+      else if (ADW_IS_PREFERENCES_ROW (widget))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+      g_printerr ("  %s%s%s%s needs %d px\n", G_OBJECT_TYPE_NAME (widget),
+                  text != NULL ? " “" : "", text != NULL ? text : "", text != NULL ? "”" : "",
+                  minimum);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 run_scene (const Scene  *scene,
            GError      **error)
@@ -1257,11 +1323,34 @@ run_scene (const Scene  *scene,
   g_autofree char *basename = g_strconcat (scene->name, ".png", NULL);
   g_autofree char *path = g_build_filename (output_dir, basename, NULL);
   Stage stage = { 0 };
+  guint warnings_before = n_warnings;
   gboolean ok;
+
+  g_clear_pointer (&first_warning, g_free);
 
   ok = stage_init (&stage, error) &&
        scene->func (&stage, error) &&
-       save_png (&stage, path, error);
+       wait_for_paint (&stage, error);
+
+  if (ok && n_warnings > warnings_before)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "not saved: a warning was logged (%s)",
+                   first_warning != NULL ? first_warning : "?");
+      ok = FALSE;
+    }
+
+  /* Not an error (the picture shows what a user gets), but worth saying. */
+  if (ok && (gtk_widget_get_width (GTK_WIDGET (stage.window)) > window_width ||
+             gtk_widget_get_height (GTK_WIDGET (stage.window)) > window_height))
+    {
+      g_printerr ("%s: the window needs %d×%d, more than %d×%d:\n", scene->name,
+                  gtk_widget_get_width (GTK_WIDGET (stage.window)),
+                  gtk_widget_get_height (GTK_WIDGET (stage.window)),
+                  window_width, window_height);
+      report_too_wide (GTK_WIDGET (stage.window), window_width);
+    }
+
+  ok = ok && save_png (&stage, path, error);
 
   stage_clear (&stage);
 
@@ -1371,6 +1460,8 @@ main (int   argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &names, NULL, "[SCENE…]" },
     { NULL }
   };
+
+  g_log_set_writer_func (log_writer, NULL, NULL);
 
   /* Bound as the app binds it (src/main.c): translated from the build
    * tree with CST_BUILD_TREE, e.g. LANGUAGE=zh_CN LANG=C.UTF-8. */
@@ -1509,6 +1600,7 @@ main (int   argc,
   g_rmdir (scratch);
   g_clear_object (&application);
   g_clear_pointer (&output_dir, g_free);
+  g_clear_pointer (&first_warning, g_free);
 
   return failures == 0 ? 0 : 1;
 }
