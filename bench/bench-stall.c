@@ -27,6 +27,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cst-auth-service.h"
 #include "cst-enterprise-role-page.h"
@@ -49,7 +50,9 @@
 typedef struct
 {
   gint64      last;
+  gint64      last_cpu;
   gint64      max_gap;
+  gint64      max_cpu_gap;
   const char *phase;
   const char *max_phase;
 } Probe;
@@ -68,18 +71,35 @@ typedef struct
   guint                     serial;
 } Bench;
 
+/* CPU time of the calling (main) thread, µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Besides the wall-clock gap, the main thread's own CPU time in a gap:
+ * on a machine with more runnable threads than cores, a wall gap can be
+ * the scheduler running someone else; the CPU gap is our work alone. */
 static gboolean
 probe_cb (gpointer user_data)
 {
   Probe *probe = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (probe->last != 0 && now - probe->last > probe->max_gap)
     {
       probe->max_gap = now - probe->last;
       probe->max_phase = probe->phase;
     }
+  if (probe->last_cpu != 0 && cpu - probe->last_cpu > probe->max_cpu_gap)
+    probe->max_cpu_gap = cpu - probe->last_cpu;
   probe->last = now;
+  probe->last_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
@@ -88,7 +108,9 @@ static void
 probe_reset (Probe *probe)
 {
   probe->last = g_get_monotonic_time ();
+  probe->last_cpu = thread_cpu_us ();
   probe->max_gap = 0;
+  probe->max_cpu_gap = 0;
   probe->max_phase = NULL;
 }
 
@@ -442,6 +464,7 @@ typedef struct
   const char *name;
   void      (*run) (Bench *bench);
   GArray     *stalls;    /* double, ms */
+  GArray     *cpu;       /* double, ms: main-thread CPU in the longest CPU gap */
   GArray     *totals;    /* double, ms */
   GPtrArray  *phases;    /* const char *, phase of each run's longest stall */
 } Flow;
@@ -483,6 +506,7 @@ main (int   argc,
   Bench bench = { 0 };
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 5;
   double worst = 0;
+  double worst_cpu = 0;
 
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_init ();
@@ -496,6 +520,7 @@ main (int   argc,
   for (guint f = 0; f < G_N_ELEMENTS (flows); f++)
     {
       flows[f].stalls = g_array_new (FALSE, FALSE, sizeof (double));
+      flows[f].cpu = g_array_new (FALSE, FALSE, sizeof (double));
       flows[f].totals = g_array_new (FALSE, FALSE, sizeof (double));
       flows[f].phases = g_ptr_array_new ();
     }
@@ -507,7 +532,7 @@ main (int   argc,
       for (guint f = 0; f < G_N_ELEMENTS (flows); f++)
         {
           gint64 start;
-          double stall, total;
+          double stall, cpu, total;
 
           cst_clock_advance (bench.clock, G_GINT64_CONSTANT (120) * G_USEC_PER_SEC);
           probe_reset (&bench.probe);
@@ -515,7 +540,9 @@ main (int   argc,
           flows[f].run (&bench);
           total = (g_get_monotonic_time () - start) / 1000.0;
           stall = bench.probe.max_gap / 1000.0;
+          cpu = bench.probe.max_cpu_gap / 1000.0;
           g_array_append_val (flows[f].stalls, stall);
+          g_array_append_val (flows[f].cpu, cpu);
           g_array_append_val (flows[f].totals, total);
           g_ptr_array_add (flows[f].phases, (gpointer) bench.probe.max_phase);
           logout (&bench);
@@ -531,11 +558,12 @@ main (int   argc,
 
   for (guint f = 0; f < G_N_ELEMENTS (flows); f++)
     {
-      double lo, med, hi, tlo, tmed, thi;
+      double lo, med, hi, tlo, tmed, thi, clo, cmed, chi;
       guint worst_run = 0;
 
       summarise (flows[f].stalls, &lo, &med, &hi);
       summarise (flows[f].totals, &tlo, &tmed, &thi);
+      summarise (flows[f].cpu, &clo, &cmed, &chi);
       for (guint i = 0; i < flows[f].stalls->len; i++)
         if (g_array_index (flows[f].stalls, double, i) == hi)
           worst_run = i;
@@ -543,14 +571,19 @@ main (int   argc,
       g_print ("  %-18s %9.1f %9.1f %9.1f   longest in run %u: %s; flow took %.0f ms (median)\n",
                flows[f].name, lo, med, hi, worst_run + 1,
                (const char *) g_ptr_array_index (flows[f].phases, worst_run) ?: "?", tmed);
+      g_print ("  %-18s %9.1f %9.1f %9.1f   main-thread CPU in its longest gap\n",
+               "", clo, cmed, chi);
       worst = MAX (worst, hi);
+      worst_cpu = MAX (worst_cpu, chi);
 
       g_array_unref (flows[f].stalls);
+      g_array_unref (flows[f].cpu);
       g_array_unref (flows[f].totals);
       g_ptr_array_unref (flows[f].phases);
     }
 
-  g_print ("  longest stall: %.1f ms (goal ≤ 50 ms) — %s\n", worst, worst <= 50 ? "met" : "NOT met");
+  g_print ("  longest stall: %.1f ms wall, %.1f ms of main-thread CPU (goal ≤ 50 ms) — %s\n",
+           worst, worst_cpu, worst <= 50 ? "met" : worst_cpu <= 50 ? "met in CPU, NOT in wall time (load?)" : "NOT met");
 
   bench_teardown (&bench);
 
