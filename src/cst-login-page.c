@@ -365,21 +365,34 @@ on_enterprise_row_entry_activated_cb (CstLoginPage *self)
 
 /* ---- personal login ---- */
 
+/* A password login in flight: what was asked, and the window to answer
+ * in, which the page may have left by then (a new session pops it). */
+typedef struct
+{
+  CstLoginPage *self;
+  GtkWidget    *window;
+  gboolean      remember;
+} PasswordLogin;
+
+static void
+password_login_free (PasswordLogin *login)
+{
+  g_clear_object (&login->self);
+  g_clear_object (&login->window);
+  g_free (login);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasswordLogin, password_login_free)
+
 static void
 login_password_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   CstAuthService *service = CST_AUTH_SERVICE (object);
-  g_autoptr(CstLoginPage) self = user_data;
-  g_autoptr(GtkWidget) window = NULL;
+  g_autoptr(PasswordLogin) login = user_data;
+  CstLoginPage *self = login->self;
   g_autoptr(GError) error = NULL;
-  gboolean remember;
-
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  window = ref_window (self);
 
   if (!cst_auth_service_login_password_finish (service, result, &error))
     {
@@ -391,6 +404,13 @@ login_password_cb (GObject      *object,
       show_error (self, error, FALSE);
       return;
     }
+
+  /* Said even when the page is gone: the user asked for 保持登录 and must
+   * learn that it did not happen. */
+  if (login->remember && !cst_auth_service_get_keyring_available (service) &&
+      login->window != NULL)
+    cst_window_show_toast (CST_WINDOW (login->window),
+                           _("Logged in, but Keep me signed in is off: the system keyring is not available"));
 
   /* The window may have popped (and disposed) the page on the new session. */
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -404,11 +424,6 @@ login_password_cb (GObject      *object,
 
       g_settings_set_string (self->settings, "last-account", account ? account : "");
     }
-
-  remember = gtk_check_button_get_active (self->keep_check);
-  if (remember && !cst_auth_service_get_keyring_available (service) && window != NULL)
-    cst_window_show_toast (CST_WINDOW (window),
-                           _("Logged in, but Keep me signed in is off: the system keyring is not available"));
 }
 
 static void
@@ -417,6 +432,7 @@ login_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CstLoginPage *self = CST_LOGIN_PAGE (widget);
+  PasswordLogin *login;
 
   if (self->busy || !personal_is_valid (self))
     return;
@@ -424,13 +440,19 @@ login_action (GtkWidget  *widget,
   clear_errors (self, FALSE);
   set_busy (self, TRUE);
 
+  login = g_new0 (PasswordLogin, 1);
+  login->self = g_object_ref (self);
+  login->window = ref_window (self);
+  /* As asked now: a failing keyring unticks the box meanwhile. */
+  login->remember = gtk_check_button_get_active (self->keep_check);
+
   cst_auth_service_login_password_async (cst_page_get_service (CST_PAGE (self)),
                                          row_text (self->account_row),
                                          row_text (self->password_row),
-                                         gtk_check_button_get_active (self->keep_check),
+                                         login->remember,
                                          self->cancellable,
                                          login_password_cb,
-                                         g_object_ref (self));
+                                         login);
 }
 
 /* ---- enterprise login, first step ---- */
