@@ -462,7 +462,7 @@ start_fingerprint (CstQuickLoginPage *self)
     }
 
   show_error (self, NULL);
-  /* Translators: until the reader says what to do; zh_CN 正在准备指纹识别器… */
+  /* Translators: until the reader says what to do; zh_CN 正在准备指纹识别设备… */
   set_prompt (self, _("Getting the fingerprint reader ready…"));
   set_busy (self, TRUE);
 
