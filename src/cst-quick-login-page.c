@@ -118,7 +118,7 @@ static GSettings *
 guard_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source == NULL)
     return NULL;
@@ -356,8 +356,8 @@ login_quick_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CstQuickLoginPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstQuickLoginPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   gboolean ok;
 
   ok = cst_auth_service_login_quick_finish (CST_AUTH_SERVICE (object), result, &error);
@@ -415,8 +415,8 @@ verify_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(CstQuickLoginPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstQuickLoginPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   CstFingerprintFailure failure;
 
   if (cst_fingerprint_reader_verify_finish (CST_FINGERPRINT_READER (object), result, &error))
@@ -533,8 +533,8 @@ gate_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(CstQuickLoginPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CstQuickLoginPage) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -564,7 +564,7 @@ static void
 on_face_view_captured_cb (CstQuickLoginPage *self,
                           CstFaceCapture    *capture)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   Gate *gate;
 
   g_assert (CST_IS_QUICK_LOGIN_PAGE (self));
@@ -789,7 +789,7 @@ cst_quick_login_page_class_init (CstQuickLoginPageClass *klass)
     g_param_spec_int ("kind", NULL, NULL,
                       CST_CREDENTIAL_KIND_FINGERPRINT, CST_CREDENTIAL_KIND_FACE,
                       CST_CREDENTIAL_KIND_FINGERPRINT,
-                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CstQuickLoginPage:account:
@@ -799,7 +799,7 @@ cst_quick_login_page_class_init (CstQuickLoginPageClass *klass)
   properties[PROP_ACCOUNT] =
     g_param_spec_string ("account", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CstQuickLoginPage:fingerprint-reader:
@@ -809,7 +809,7 @@ cst_quick_login_page_class_init (CstQuickLoginPageClass *klass)
   properties[PROP_FINGERPRINT_READER] =
     g_param_spec_object ("fingerprint-reader", NULL, NULL,
                          CST_TYPE_FINGERPRINT_READER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CstQuickLoginPage:face-verifier:
@@ -820,7 +820,7 @@ cst_quick_login_page_class_init (CstQuickLoginPageClass *klass)
   properties[PROP_FACE_VERIFIER] =
     g_param_spec_object ("face-verifier", NULL, NULL,
                          CST_TYPE_FACE_VERIFIER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
