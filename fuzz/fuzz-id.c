@@ -267,6 +267,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                       "cst_validate_resident_id and cst_validate_id disagree");
     }
 
+  /* The names chushuitong-admin validate takes round-trip, and only they
+   * name a type. */
+  {
+    CstIdType named = CST_N_ID_TYPES;
+    const char *label = cst_id_type_get_label (type);
+
+    CST_FUZZ_CHECK (cst_id_type_from_string (cst_id_type_to_string (type), &named) && named == type,
+                    "type %d does not round-trip through its name", type);
+    if (cst_id_type_from_string (input, &named))
+      CST_FUZZ_CHECK ((guint) named < CST_N_ID_TYPES && g_str_equal (cst_id_type_to_string (named), input),
+                      "\"%s\" names type %d", input, named);
+    CST_FUZZ_CHECK (label != NULL && label[0] != '\0', "type %d has no label", type);
+    cst_fuzz_check_utf8 (label, "the document label");
+  }
+
   /* Whatever the input was, a date the core derives is a real day. */
   {
     GDate any;

@@ -87,6 +87,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   broken = check (password, personal, &strength);
 
+  /* The checklist and the meter can show every rule and level in words. */
+  for (CstPasswordRule rule = 1; rule <= CST_PASSWORD_RULE_PRINTABLE; rule <<= 1)
+    {
+      const char *label = cst_password_rule_get_label (rule);
+      const char *reason = cst_password_rule_get_reason (rule);
+
+      CST_FUZZ_CHECK (label != NULL && label[0] != '\0' && reason != NULL && reason[0] != '\0',
+                      "rule 0x%x has no label or reason", rule);
+    }
+  CST_FUZZ_CHECK (cst_password_strength_get_label (strength) != NULL, "strength %d has no label", strength);
+  CST_FUZZ_CHECK (check (NULL, personal, NULL) == check ("", personal, NULL), "NULL is not \"\"");
+
   /* The personal list is a set: its order does not matter … */
   CST_FUZZ_CHECK (check (password, reversed, NULL) == broken, "the verdict depends on the order");
 
