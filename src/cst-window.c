@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-biometrics-page.h"
 #include "cst-face-login-page.h"
 #include "cst-home-page.h"
@@ -349,6 +350,8 @@ logout_action (GtkWidget  *widget,
                                     "cancel", _("_Cancel"),
                                     "logout", _("_Log Out"),
                                     NULL);
+  /* GTK 4.8 would read them "_Cancel Cancel". */
+  cst_a11y_name_mnemonic_buttons (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
                                               "logout", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
