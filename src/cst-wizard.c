@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-auth-error.h"
 #include "cst-page.h"
 #include "cst-step-indicator.h"
@@ -718,6 +719,8 @@ cst_wizard_ask_discard (CstPage    *page,
                                     /* Translators: leave the wizard and drop what was typed */
                                     "discard", _("_Discard"),
                                     NULL);
+  /* GTK 4.8 would read them "_Cancel Cancel". */
+  cst_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
