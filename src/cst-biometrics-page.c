@@ -26,6 +26,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-biometrics-page.h"
 #include "cst-fingerprint-reader.h"
 
@@ -430,6 +431,8 @@ ask_password (CstBiometricsPage *self,
                                     "cancel", C_("quick login dialog", "Cancel"),
                                     "confirm", C_("quick login dialog", "OK"),
                                     NULL);
+  /* GTK 4.8 would read them "Cancel Cancel". */
+  cst_a11y_name_mnemonic_buttons (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm", FALSE);
