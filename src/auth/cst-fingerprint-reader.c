@@ -55,6 +55,15 @@
  *    passes on signals from the current owner of net.reactivated.Fprint.
  *    A status that arrives before the VerifyStart reply has been handled
  *    is kept and handled right after it.
+ *  - fprintd can go away mid-verify (a crash, a restart, the reader
+ *    unplugged with it). No VerifyStatus will come then, so the proxy's
+ *    g-name-owner is watched from Claim on: when the owner that took the
+ *    claim leaves, the verify ends at once with DISCONNECTED instead of
+ *    waiting out verify-timeout. Its claim left with it (fprintd holds
+ *    claims in memory, and a new instance knows none), so VerifyStop and
+ *    Release are not sent — they would reach nobody, or a new fprintd
+ *    that never heard of us. A call in flight to the old owner gets
+ *    NoReply from the bus, which also means DISCONNECTED.
  *
  * D-Bus errors are mapped to one CST_AUTH_ERROR_FINGERPRINT error with a
  * translated message and a CstFingerprintFailure as its value, so the UI
@@ -126,15 +135,20 @@ typedef struct
   GError          *error;
   /* A VerifyStatus with done = TRUE that came before the VerifyStart reply. */
   char            *early_result;
+  /* The unique name of the fprintd that the claim was asked of. */
+  char            *owner;
   GSource         *timeout_source;
   GSource         *cancel_source;
   gulong           status_id;
+  gulong           owner_id;
   guint            swipe : 1;
   guint            claimed : 1;
   guint            verifying : 1;
   /* Between VerifyStart and its end, the wait holds a task reference. */
   guint            waiting : 1;
   guint            ended : 1;
+  /* That fprintd left the bus, with its claim and verify. */
+  guint            vanished : 1;
 } Op;
 
 static void
@@ -143,11 +157,13 @@ op_free (Op *op)
   g_assert (op->timeout_source == NULL);
   g_assert (op->cancel_source == NULL);
   g_assert (op->status_id == 0);
+  g_assert (op->owner_id == 0);
 
   g_clear_object (&op->connection);
   g_clear_object (&op->device);
   g_clear_error (&op->error);
   g_clear_pointer (&op->early_result, g_free);
+  g_clear_pointer (&op->owner, g_free);
   g_free (op);
 }
 
@@ -163,6 +179,13 @@ no_service_error_new (void)
 {
   return fingerprint_error_new (CST_FINGERPRINT_FAILURE_NO_READER,
                                 _("The fingerprint service (fprintd) is not available"));
+}
+
+static GError *
+disconnected_error_new (void)
+{
+  return fingerprint_error_new (CST_FINGERPRINT_FAILURE_DISCONNECTED,
+                                _("The fingerprint reader was disconnected"));
 }
 
 static GError *
@@ -229,10 +252,15 @@ translate_error (const GError *error)
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     return no_service_error_new ();
 
+  /* The bus says NoReply when fprintd left it with our call unanswered;
+   * a call that merely took too long is G_IO_ERROR_TIMED_OUT (GDBus's
+   * own timeout, which is shorter than the bus's). */
+  if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY))
+    return disconnected_error_new ();
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
-      g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT) ||
-      g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY))
+      g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT))
     return timeout_error_new ();
 
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_ACCESS_DENIED) ||
@@ -374,6 +402,7 @@ verify_end (GTask  *task,
       g_clear_pointer (&op->cancel_source, g_source_unref);
     }
   g_clear_signal_handler (&op->status_id, op->device);
+  g_clear_signal_handler (&op->owner_id, op->device);
 
   /* The reference the wait held; the caller holds one of its own. */
   if (op->waiting)
@@ -422,8 +451,7 @@ handle_status (GTask      *task,
 
   if (g_str_equal (result, "verify-disconnected"))
     {
-      verify_end (task, fingerprint_error_new (CST_FINGERPRINT_FAILURE_DISCONNECTED,
-                                               _("The fingerprint reader was disconnected")));
+      verify_end (task, disconnected_error_new ());
       return;
     }
 
@@ -481,6 +509,34 @@ on_device_signal_cb (GDBusProxy *proxy,
   g_object_unref (task);
 }
 
+static void
+on_name_owner_cb (GDBusProxy *proxy,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autofree char *owner = g_dbus_proxy_get_name_owner (proxy);
+
+  if (op->ended || op->vanished || g_strcmp0 (owner, op->owner) == 0)
+    return;
+
+  g_debug ("fprintd %s left the bus (now: %s)", op->owner, owner != NULL ? owner : "none");
+
+  op->vanished = TRUE;
+  op->claimed = FALSE;
+  op->verifying = FALSE;
+
+  /* Before the wait, a call to the old owner is in flight: the bus fails
+   * it (NoReply) and its callback ends the verify. */
+  if (!op->waiting)
+    return;
+
+  g_object_ref (task);
+  verify_end (task, disconnected_error_new ());
+  g_object_unref (task);
+}
+
 static gboolean
 on_verify_timeout_cb (gpointer user_data)
 {
@@ -522,7 +578,16 @@ on_verify_start_cb (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (!(reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error)))
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error);
+
+  /* Whatever the reply, the fprintd it came from (or did not) is gone. */
+  if (op->vanished)
+    {
+      verify_end (task, disconnected_error_new ());
+      return;
+    }
+
+  if (reply == NULL)
     {
       /* A timed-out VerifyStart may still have started: stop it to be sure. */
       op->verifying = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
@@ -581,7 +646,16 @@ on_claim_cb (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (!(reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error)))
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error);
+
+  /* Whatever the reply, the fprintd it came from (or did not) is gone. */
+  if (op->vanished)
+    {
+      verify_end (task, disconnected_error_new ());
+      return;
+    }
+
+  if (reply == NULL)
     {
       /* A timed-out Claim may still have been granted: release to be sure. */
       op->claimed = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
@@ -632,8 +706,17 @@ on_scan_type_cb (GObject      *object,
       g_debug ("No scan-type: %s", error->message);
     }
 
+  /* fprintd left between GetDefaultDevice and now. */
+  if ((op->owner = g_dbus_proxy_get_name_owner (op->device)) == NULL)
+    {
+      verify_end (task, disconnected_error_new ());
+      return;
+    }
+
   op->status_id = g_signal_connect (op->device, "g-signal",
                                     G_CALLBACK (on_device_signal_cb), task);
+  op->owner_id = g_signal_connect (op->device, "notify::g-name-owner",
+                                   G_CALLBACK (on_name_owner_cb), task);
 
   g_dbus_proxy_call (op->device, "Claim", g_variant_new ("(s)", ""),
                      G_DBUS_CALL_FLAGS_NONE, self->call_timeout, NULL,
