@@ -25,7 +25,7 @@
  *    session bus (GTestDBus: nothing can be activated on it), killed with
  *    SIGKILL between a store and a lookup.
  *  - fprintd: tests/service/fake-fprintd.py, killed with SIGKILL while a
- *    verify waits for the finger.
+ *    verify waits for the finger, or while its Claim is unanswered.
  * A database written by a newer version is tested in test-local-backend
  * (too-new) and test-admin (database-too-new).
  */
@@ -720,39 +720,70 @@ bus_daemon_pid (GDBusConnection *bus)
   return (GPid) pid;
 }
 
-static void
-test_fprintd_vanishes (void)
+/* Long enough that waiting them out could never pass for "at once". */
+#define VANISH_CALL_TIMEOUT_MS   8000
+#define VANISH_VERIFY_TIMEOUT_MS 10000
+/* What "at once" allows on a busy 2-core machine. */
+#define VANISH_PROMPT_MS         1500
+
+static gboolean
+fake_claimed (CstFakeFprintd *fake,
+              gboolean        want_verifying)
 {
+  gboolean claimed = FALSE;
+  gboolean verifying = FALSE;
+
+  cst_fake_fprintd_get_state (fake, &claimed, &verifying);
+
+  return want_verifying ? verifying : claimed;
+}
+
+/*
+ * fprintd is killed while the reader is in @scenario's wait: "hung" is a
+ * verify waiting for a finger (VerifyStatus never comes), "slow-claim" a
+ * Claim that is never answered. Either way the verify must end at once
+ * with DISCONNECTED — not after the verify or call timeout — and the
+ * reader must be usable again.
+ */
+static void
+test_fprintd_vanishes_child (const char *scenario)
+{
+  gboolean in_verify = g_str_equal (scenario, "hung");
   g_autoptr(CstFingerprintReader) reader = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) again = NULL;
   g_autoptr(GError) error = NULL;
   CstFakeFprintd fake = { 0, };
-  gboolean claimed = FALSE;
-  gboolean verifying = FALSE;
   gint64 deadline;
   gint64 killed;
+  gint64 elapsed_ms;
   GPid bus_pid;
   int status;
 
   cst_fake_fprintd_start (&fake);
-  /* The reader never answers: the verify waits for a finger. */
-  cst_fake_fprintd_set_scenario (&fake, "hung");
+  cst_fake_fprintd_set_scenario (&fake, scenario);
   bus_pid = bus_daemon_pid (fake.bus);
 
   reader = cst_fingerprint_reader_new ();
-  cst_fingerprint_reader_set_call_timeout (reader, 2000);
-  cst_fingerprint_reader_set_verify_timeout (reader, 4000);
+  cst_fingerprint_reader_set_call_timeout (reader, VANISH_CALL_TIMEOUT_MS);
+  cst_fingerprint_reader_set_verify_timeout (reader, VANISH_VERIFY_TIMEOUT_MS);
   cst_fingerprint_reader_verify_async (reader, NULL, on_verify_cb, &result);
 
+  /* Until the fake has the claim (and, for "hung", the verify). */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!verifying)
+  while (!fake_claimed (&fake, in_verify))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
-      cst_fake_fprintd_get_state (&fake, &claimed, &verifying);
     }
+  /* The reader's side has seen the VerifyStart reply: it is waiting. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_null (result);
 
   /* fprintd crashes; its bus stays up, its name goes. */
   kill (fake.pid, SIGKILL);
@@ -763,13 +794,15 @@ test_fprintd_vanishes (void)
       g_assert_cmpint (g_get_monotonic_time (), <, killed + 15 * G_USEC_PER_SEC);
       g_main_context_iteration (NULL, TRUE);
     }
+  elapsed_ms = (g_get_monotonic_time () - killed) / 1000;
 
   g_assert_false (cst_fingerprint_reader_verify_finish (reader, result, &error));
+  g_test_message ("verify when fprintd died (%s): %s (failure %d, after %" G_GINT64_FORMAT " ms)",
+                  scenario, error->message, cst_fingerprint_error_get_failure (error), elapsed_ms);
   g_assert_error (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FINGERPRINT);
+  g_assert_cmpint (cst_fingerprint_error_get_failure (error), ==, CST_FINGERPRINT_FAILURE_DISCONNECTED);
   g_assert_cmpuint (strlen (error->message), >, 10);
-  g_test_message ("verify when fprintd died: %s (failure %d, after %" G_GINT64_FORMAT " ms)",
-                  error->message, cst_fingerprint_error_get_failure (error),
-                  (g_get_monotonic_time () - killed) / 1000);
+  g_assert_cmpint (elapsed_ms, <, VANISH_PROMPT_MS);
   g_clear_error (&error);
   g_assert_false (cst_fingerprint_reader_get_busy (reader));
 
@@ -805,6 +838,21 @@ test_fprintd_vanishes (void)
   }
 }
 
+static void
+test_fprintd_vanishes (gconstpointer data)
+{
+  /* Its own process: GDBus keeps the system bus connection of the first
+   * fake, which this kill leaves closed, as a singleton. */
+  if (g_test_subprocess ())
+    {
+      test_fprintd_vanishes_child (data);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,7 +869,10 @@ main (int   argc,
                         test_corrupted);
   g_test_add_func ("/Cst/Reliability/Faults/keyring-vanishes", test_keyring_vanishes);
   g_test_add_func ("/Cst/Reliability/Faults/keyring-vanishes/subprocess", test_keyring_vanishes_child);
-  g_test_add_func ("/Cst/Reliability/Faults/fprintd-vanishes", test_fprintd_vanishes);
+  g_test_add_data_func ("/Cst/Reliability/Faults/fprintd-vanishes/verifying", "hung",
+                        test_fprintd_vanishes);
+  g_test_add_data_func ("/Cst/Reliability/Faults/fprintd-vanishes/claiming", "slow-claim",
+                        test_fprintd_vanishes);
 
   return g_test_run ();
 }
