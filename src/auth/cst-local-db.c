@@ -161,6 +161,16 @@ static const char schema_v1[] =
   "  detail          TEXT"
   ");";
 
+/* Version 2: indexes for the prunes that run inside hot operations —
+ * every send_code (old codes), every new ticket (expired tickets), every
+ * failed login to an unknown account (old phantom lockouts). Without them
+ * each prune scanned its whole table inside the write transaction. IF NOT
+ * EXISTS: a file whose user_version was set back by hand still opens. */
+static const char schema_v2[] =
+  "CREATE INDEX IF NOT EXISTS codes_created ON codes (created);"
+  "CREATE INDEX IF NOT EXISTS tickets_expires ON tickets (expires);"
+  "CREATE INDEX IF NOT EXISTS phantom_lockouts_updated ON phantom_lockouts (updated);";
+
 /* The outbox lives in its own file (see the design comment). */
 static const char outbox_schema_v1[] =
   "CREATE TABLE outbox.sms_outbox ("
@@ -172,7 +182,7 @@ static const char outbox_schema_v1[] =
   ");";
 
 /* migrations[i] takes the schema from version i to i + 1. */
-static const char * const migrations[] = { schema_v1 };
+static const char * const migrations[] = { schema_v1, schema_v2 };
 static const char * const outbox_migrations[] = { outbox_schema_v1 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CST_LOCAL_SCHEMA_VERSION);

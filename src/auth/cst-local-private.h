@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * of cst-local-backend.c for the design.
  */
 
-#define CST_LOCAL_SCHEMA_VERSION 1
+#define CST_LOCAL_SCHEMA_VERSION 2
 #define CST_LOCAL_MAX_TEXT_BYTES 256
 #define CST_LOCAL_TOKEN_BYTES    32
 #define CST_LOCAL_HASH_BYTES     32   /* SHA-256 */
