@@ -89,7 +89,10 @@ populate (CstEnterpriseRolePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cst_role_get_label (role));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+      /* The row labels its check button (activatable-widget), and GTK 4.8
+       * names a check button by its own label *and* by the label property
+       * of what labels it: the row carries the name, once. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, cst_role_get_label (role),
                                       -1);
       g_object_set_data (G_OBJECT (check), "cst-role", GINT_TO_POINTER (role));
