@@ -74,9 +74,13 @@ static gint64
 cst_manual_clock_now (CstClock *clock)
 {
   CstManualClock *self = CST_MANUAL_CLOCK (clock);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  gint64 now_us;
 
-  return self->now_us;
+  g_mutex_lock (&self->mutex);
+  now_us = self->now_us;
+  g_mutex_unlock (&self->mutex);
+
+  return now_us;
 }
 
 static void
