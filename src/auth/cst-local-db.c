@@ -26,10 +26,21 @@
  * Every connection runs the same pragmas, attaches the outbox database
  * and checks (and if needed migrates) the schema version, so a second
  * process, e.g. chushuitong-admin, sees the same layout.
+ *
+ * Waiting for the write lock. SQLite's own busy_timeout handler sleeps
+ * 1, 2, 5 … up to 100 ms between tries: a writer that commits and begins
+ * again at once (a worker thread in a loop, an admin script) takes the
+ * lock back every time while the others sleep, and they starve until
+ * their 5 s run out and the user sees "database is locked". The handler
+ * here retries after a short random pause instead (0.5–2 ms), so every
+ * waiter, in this process or another, gets its turn within a few
+ * transactions; it still gives up after BUSY_TIMEOUT_MS.
  */
 
 #define MAX_IDLE_CONNECTIONS 4
 #define BUSY_TIMEOUT_MS      5000
+#define BUSY_PAUSE_MIN_US    500
+#define BUSY_PAUSE_MAX_US    2000
 
 struct _CstLocalPool
 {
@@ -43,6 +54,7 @@ struct _CstLocalConn
   CstLocalPool *pool;     /* borrowed */
   sqlite3      *db;
   GHashTable   *stmts;    /* const char *sql → sqlite3_stmt */
+  gint64        busy_since;  /* monotonic µs of the first SQLITE_BUSY of this wait */
   guint         in_transaction : 1;
 };
 
@@ -396,6 +408,25 @@ ensure_parent_directory (const char  *path,
   return TRUE;
 }
 
+/* See "Waiting for the write lock" above. @count is 0 on the first
+ * SQLITE_BUSY of a wait; returning 0 makes the statement fail with it. */
+static int
+on_busy_cb (gpointer data,
+            int      count)
+{
+  CstLocalConn *conn = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    conn->busy_since = now;
+  else if (now - conn->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+
+  g_usleep (g_random_int_range (BUSY_PAUSE_MIN_US, BUSY_PAUSE_MAX_US + 1));
+
+  return 1;
+}
+
 static void
 finalize_stmt (gpointer data)
 {
@@ -432,7 +463,7 @@ conn_open (CstLocalPool  *pool,
   sqlite3_extended_result_codes (conn->db, 1);
   /* Before anything else, so that the pragmas below wait for a writer
    * in another process instead of failing with SQLITE_BUSY. */
-  sqlite3_busy_timeout (conn->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (conn->db, on_busy_cb, conn);
 
   outbox = _cst_local_outbox_path (pool->path);
 
