@@ -33,9 +33,12 @@ cst_field_set_error (GtkWidget  *field,
   gtk_accessible_update_state (GTK_ACCESSIBLE (field),
                                GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                -1);
+  /* DESCRIBED_BY takes a NULL-terminated list, ERROR_MESSAGE a single
+   * reference: a NULL after it would be read as the next relation, and
+   * GTK 4.8 crashes on it as soon as a screen reader is listening. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message_label, NULL,
-                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message_label,
                                   -1);
 }
 
