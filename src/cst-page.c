@@ -156,6 +156,17 @@ cst_page_set_title (CstPage    *self,
 
   g_free (priv->title);
   priv->title = g_strdup (title);
+
+  /* A page's widget actions make it actionable for AT-SPI, and GTK 4.8
+   * reads an unnamed widget by its type ("CstLoginPage"): the title is
+   * what the page is. */
+  if (title != NULL && title[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
