@@ -141,8 +141,11 @@ update_description (CstWizard *self)
   if (description == NULL)
     return;
 
-  /* Step n of m, for screen readers, on the wizard and on its page. */
+  /* Step n of m, for screen readers, on the wizard and on its page; the
+   * wizard (actionable through its widget actions) is named by it too, or
+   * GTK 4.8 would read it as "CstWizard". */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   if ((page = gtk_widget_get_ancestor (GTK_WIDGET (self), CST_TYPE_PAGE)))
