@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-enterprise-verify-page.h"
 #include "cst-face-capture-view.h"
 #include "cst-sms-code-row.h"
@@ -521,6 +522,11 @@ cst_enterprise_verify_page_init (CstEnterpriseVerifyPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Inactive pages would stay in the accessibility tree. */
+  cst_a11y_hide_inactive_pages (self->main_stack);
+  cst_a11y_hide_inactive_pages (self->method_stack);
+  cst_a11y_hide_inactive_pages (self->face_stack);
 
   /* Translators: the title of the enterprise second-factor page; zh_CN 身份验证 */
   cst_page_set_title (CST_PAGE (self), _("Verify Your Identity"));
