@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-core.h"
 #include "cst-face-capture-view.h"
 #include "cst-face-login-page.h"
@@ -359,6 +360,9 @@ cst_face_login_page_init (CstFaceLoginPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Inactive pages would stay in the accessibility tree. */
+  cst_a11y_hide_inactive_pages (self->stack);
 
   /* Translators: the title of the face login page; zh_CN 扫脸登录 */
   cst_page_set_title (CST_PAGE (self), C_("login method", "Face Login"));

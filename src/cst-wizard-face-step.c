@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "cst-a11y.h"
 #include "cst-wizard-face-step.h"
 
 struct _CstWizardFaceStep
@@ -197,6 +198,9 @@ cst_wizard_face_step_init (CstWizardFaceStep *self)
   self->available = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Inactive pages would stay in the accessibility tree. */
+  cst_a11y_hide_inactive_pages (self->stack);
 
   g_signal_connect_object (self->view, "notify::state",
                            G_CALLBACK (on_view_notify_state_cb), self, G_CONNECT_SWAPPED);
