@@ -678,6 +678,10 @@ cst_biometrics_page_init (CstBiometricsPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The group's list has no API and no name: GTK 4.8 would read it as
+   * "GtkListBox". It is the only list on the page. */
+  cst_a11y_name_descendant (GTK_WIDGET (self), GTK_TYPE_LIST_BOX, _("Quick login"));
 }
 
 CstPage *
