@@ -530,6 +530,11 @@ cst_window_constructed (GObject *object)
                                               C_("tab", "My"),
                                               "avatar-default-symbolic");
 
+  /* The bottom tab bar, read as "AdwViewSwitcher" otherwise. */
+  cst_a11y_name_descendant (GTK_WIDGET (self), ADW_TYPE_VIEW_SWITCHER,
+                            /* Translators: for screen readers, the bottom tab bar (首页, 我的) */
+                            _("Main pages"));
+
   g_set_object (&self->session, cst_auth_service_get_session (self->service));
   g_signal_connect_object (self->service, "notify::session",
                            G_CALLBACK (on_service_session_cb),
@@ -841,6 +846,10 @@ cst_window_show_toast (CstWindow  *self,
   /* Toast titles are Pango markup; messages may hold '&' or '<'. */
   markup = g_markup_escape_text (text, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  /* libadwaita 1.2's close button of the toast is read as "GtkImage". */
+  cst_a11y_name_icon_buttons (GTK_WIDGET (self->toast_overlay), "window-close-symbolic",
+                              /* Translators: for screen readers, the × of a toast */
+                              C_("toast", "Close"));
 }
 
 /**
