@@ -39,6 +39,10 @@ typedef CstTestBackend Fixture;
 #define N_BACKENDS      2
 #define N_ADMIN_DRIVERS 2
 #define RUN_SECONDS     3
+/* Backend threads per object in admin-and-backend. Under valgrind, where
+ * one argon2id takes seconds inside its transaction, fewer, or the 5 s a
+ * writer waits for the lock run out by the slowdown alone. */
+#define N_WORKERS       (g_getenv ("CST_VALGRIND") != NULL ? 1 : 2)
 
 /* ---- a gate that releases every thread at once ---- */
 
@@ -312,6 +316,7 @@ test_admin_and_backend (Fixture       *f,
   g_autoptr(CstLocalBackend) peer = NULL;
   Worker workers[N_ADMIN_DRIVERS + N_BACKENDS * 2];
   GThread *threads[G_N_ELEMENTS (workers)];
+  guint n_workers = N_ADMIN_DRIVERS + N_BACKENDS * N_WORKERS;
   guint registered = 0;
   guint added = 0;
   guint n_errors = 0;
@@ -328,8 +333,8 @@ test_admin_and_backend (Fixture       *f,
   g_assert_true (cst_local_backend_seed_demo (f->backend, NULL));
   peer = cst_test_backend_new_peer (f);
 
-  gate_init (&gate, G_N_ELEMENTS (workers));
-  for (guint i = 0; i < G_N_ELEMENTS (workers); i++)
+  gate_init (&gate, n_workers);
+  for (guint i = 0; i < n_workers; i++)
     {
       Worker *w = &workers[i];
 
@@ -349,7 +354,7 @@ test_admin_and_backend (Fixture       *f,
         }
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (workers); i++)
+  for (guint i = 0; i < n_workers; i++)
     {
       Worker *w = &workers[i];
 
@@ -368,7 +373,7 @@ test_admin_and_backend (Fixture       *f,
   /* Both sides did work, and at the same time. */
   g_assert_cmpuint (n_errors, ==, 0);
   g_assert_cmpuint (added, >=, N_ADMIN_DRIVERS);
-  g_assert_cmpuint (registered, >=, N_BACKENDS * 2);
+  g_assert_cmpuint (registered, >=, N_BACKENDS * N_WORKERS);
 
   /* Everything that was acknowledged is there. */
   g_assert_cmpint (cst_test_backend_query_int (f, "SELECT count(*) FROM persons"), ==, registered + 2);
@@ -386,7 +391,7 @@ test_admin_and_backend (Fixture       *f,
                                                   "WHERE event = 'admin-enterprise-added'"), ==, added);
   assert_database_intact (f->path);
 
-  for (guint i = 0; i < G_N_ELEMENTS (workers); i++)
+  for (guint i = 0; i < n_workers; i++)
     g_ptr_array_unref (workers[i].errors);
   gate_clear (&gate);
 }

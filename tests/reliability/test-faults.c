@@ -677,9 +677,10 @@ test_keyring_vanishes (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("cst-keyring-XXXXXX", &error);
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
 
   g_assert_no_error (error);
-  if (g_find_program_in_path ("gnome-keyring-daemon") == NULL)
+  if (daemon == NULL)
     {
       g_test_skip ("gnome-keyring-daemon is not installed");
       return;
