@@ -187,10 +187,23 @@ def walk(obj, depth=0, max_depth=60):
         yield from walk(child, depth + 1, max_depth)
 
 
+def pump(seconds=0.0):
+    """Lets AT-SPI events reach their listeners (they need the main context)."""
+    context = GLib.MainContext.default()
+    end = time.monotonic() + seconds
+    while True:
+        while context.pending():
+            context.iteration(False)
+        if time.monotonic() >= end:
+            return
+        time.sleep(min(0.01, max(0.0, end - time.monotonic())))
+
+
 def wait_until(predicate, timeout=DEFAULT_TIMEOUT, what='condition', interval=0.05):
     deadline = time.monotonic() + timeout
     last_error = None
     while True:
+        pump()
         try:
             value = predicate()
             if value:
@@ -200,7 +213,44 @@ def wait_until(predicate, timeout=DEFAULT_TIMEOUT, what='condition', interval=0.
         if time.monotonic() > deadline:
             raise Failure(f'timed out after {timeout:.0f}s waiting for {what}'
                           + (f' (last error: {last_error.message})' if last_error else ''))
-        time.sleep(interval)
+        pump(interval)
+
+
+class Events:
+    """Records the AT-SPI events a screen reader would hear: name and
+    description changes, busy and invalid state changes."""
+
+    KINDS = ('object:property-change:accessible-name',
+             'object:property-change:accessible-description',
+             'object:state-changed:busy',
+             'object:state-changed:invalid-entry',
+             'object:state-changed:focused')
+
+    def __init__(self):
+        self.seen = []
+        self.listener = Atspi.EventListener.new(self._on_event)
+        for kind in self.KINDS:
+            self.listener.register(kind)
+
+    def _on_event(self, event):
+        try:
+            source = event.source
+            self.seen.append((time.monotonic(), event.type, event.detail1, source,
+                              name_of(source), description_of(source)))
+        except GLib.Error:
+            pass
+
+    def clear(self):
+        pump()
+        self.seen.clear()
+
+    def of(self, kind, source=None):
+        pump()
+        return [e for e in self.seen if e[1].startswith(kind) and (source is None or e[3] == source)]
+
+    def close(self):
+        for kind in self.KINDS:
+            self.listener.deregister(kind)
 
 
 class App:
@@ -224,7 +274,7 @@ class App:
                    GSETTINGS_SCHEMA_DIR=os.path.join(builddir, 'data'))
         self.log_path = os.path.join(self.tmp, 'app.log')
         self.log_file = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([self.binary, '--database', self.db, *app_args],
+        self.proc = subprocess.Popen([*os.environ.get("CST_A11Y_WRAPPER", "").split(), self.binary, '--database', self.db, *app_args],
                                      env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
         self.app = wait_until(self._find_app, timeout=20, what='the app on the AT-SPI bus')
         self.window = wait_until(lambda: self._main_window(), timeout=20, what='the main window')
@@ -236,7 +286,10 @@ class App:
         desktop = Atspi.get_desktop(0)
         for app in children_of(desktop):
             try:
-                if app.get_process_id() == self.proc.pid and app.get_child_count() > 0:
+                # Under CST_A11Y_WRAPPER (gdb, valgrind) the app is a child of the wrapper.
+                ours = (app.get_process_id() == self.proc.pid
+                        or (os.environ.get('CST_A11Y_WRAPPER') and name_of(app) == 'chushuitong'))
+                if ours and app.get_child_count() > 0:
                     return app
             except GLib.Error:
                 continue
@@ -428,7 +481,9 @@ class App:
         the proof here (the keyboard test checks focus itself)."""
         self.mouse_click(obj)
         time.sleep(0.15)
-        self.select_all_and_delete()
+        self.key('End')
+        for _ in text_of(obj):
+            self.key('BackSpace')
         self.type_text(text)
         wait_until(lambda: len(text_of(obj)) == len(text),
                    what=f'{describe(obj)} to hold the {len(text)} characters typed (has {text_of(obj)!r})')
@@ -448,20 +503,25 @@ class App:
 
     def key(self, keyname, ctrl=False, shift=False, alt=False):
         """Presses one key by keysym name (Tab, Return, Escape, space, Down …)."""
+        # The keysym of Shift+Tab; atspi would otherwise drop the Shift.
+        if keyname == 'Tab' and shift:
+            keyname = 'ISO_Left_Tab'
         keysym = KEYSYMS.get(keyname)
         if keysym is None:
             if len(keyname) == 1:
                 keysym = ord(keyname)
             else:
                 raise Failure(f'unknown key {keyname}')
-        mods = [(ctrl, 'Control_L'), (shift, 'Shift_L'), (alt, 'Alt_L')]
-        for on, mod in mods:
-            if on:
-                Atspi.generate_keyboard_event(KEYSYMS[mod], None, Atspi.KeySynthType.PRESS | Atspi.KeySynthType.SYM)
-        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-        for on, mod in reversed(mods):
-            if on:
-                Atspi.generate_keyboard_event(KEYSYMS[mod], None, Atspi.KeySynthType.RELEASE | Atspi.KeySynthType.SYM)
+        # Held modifier keys do not survive atspi's keysym synthesis: lock
+        # the modifier state around the key instead (Shift, Control, Mod1).
+        mask = (1 if shift and keyname != 'ISO_Left_Tab' else 0) | (4 if ctrl else 0) | (8 if alt else 0)
+        if mask:
+            Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        try:
+            Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+        finally:
+            if mask:
+                Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
         time.sleep(0.03)
 
 
@@ -479,28 +539,31 @@ class Tap:
     def __init__(self):
         self.tests = []
 
-    def add(self, name, fn):
-        self.tests.append((name, fn))
+    def add(self, name, fn, todo=None):
+        """@todo: the reason a subtest is known to fail; it still runs, and
+        TAP reports it as a TODO (an unexpected pass when it is fixed)."""
+        self.tests.append((name, fn, todo))
 
     def run(self, only=None):
         tests = [t for t in self.tests if only is None or t[0] in only]
         print(f'1..{len(tests)}', flush=True)
         failed = 0
-        for i, (name, fn) in enumerate(tests, 1):
+        for i, (name, fn, todo) in enumerate(tests, 1):
+            directive = f' # TODO {todo}' if todo else ''
             start = time.monotonic()
             try:
                 fn()
             except Exception as e:  # noqa: BLE001 — report every failure as TAP
-                failed += 1
+                failed += 0 if todo else 1
                 for line in str(e).splitlines() or [repr(e)]:
                     log(line)
                 if not isinstance(e, Failure):
                     import traceback
                     for line in traceback.format_exc().splitlines():
                         log(line)
-                print(f'not ok {i} {name}', flush=True)
+                print(f'not ok {i} {name}{directive}', flush=True)
             else:
-                print(f'ok {i} {name} # {time.monotonic() - start:.1f}s', flush=True)
+                print(f'ok {i} {name}' + (directive or f' # {time.monotonic() - start:.1f}s'), flush=True)
         return 1 if failed else 0
 
 

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+# keyboard.py — the flows with the keyboard alone, and what a screen reader hears
+#
+# Copyright 2026 The Chushuitong Desktop authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: keyboard.py [SCENARIO…]   (TAP)
+#
+# Only key events are sent (Atspi.generate_keyboard_event: Tab, Shift+Tab,
+# Enter, Space, arrows, Escape, mnemonics); the state is read back through
+# AT-SPI. After every Tab the focused object must exist, carry the focused
+# state and have a name. Escape goes back; Enter in a field submits the form
+# (its primary button is the default widget).
+#
+# The "announcements" scenario checks the state changes a screen reader
+# needs: the wizard's step n of m, the code button's countdown (its name
+# changes each second), the busy state of a service call and the face
+# capture view's description.
+
+import re
+import sys
+import time
+
+from cstatspi import (App, Events, Failure, Tap, in_session, wait_until, states_of, name_of,
+                      role_of, describe, description_of, log, text_of,
+                      DEMO_PHONE, DEMO_PASSWORD)
+
+MAX_TABS = 40
+
+
+def focused(app):
+    return wait_until(lambda: app.focused(), timeout=3, what='an object with the focused state')
+
+
+def press_tab(app, shift=False):
+    """One Tab (or Shift+Tab); fails unless the focus is visible and named."""
+    before = app.focused()
+    app.key('Tab', shift=shift)
+    obj = wait_until(lambda: (lambda f: f if f is not None and f != before else None)(app.focused()),
+                     timeout=3, what=f'the focus to move on from {describe(before) if before else "nothing"}'
+                     f' on {app.title()!r}')
+    if not name_of(obj).strip():
+        raise Failure(f'Tab reached an unnamed {role_of(obj)!r}')
+    return obj
+
+
+def tab_to(app, role, name, shift=False):
+    seen = []
+    # A page that has just slid in takes the focus a moment later.
+    try:
+        current = wait_until(lambda: app.focused(), timeout=2, what='a focus')
+    except Failure:
+        current = None
+    if current is not None and role_of(current) == role and re.search(name, name_of(current)):
+        return current
+    for _ in range(MAX_TABS):
+        obj = press_tab(app, shift=shift)
+        seen.append(describe(obj))
+        if role_of(obj) == role and re.search(name, name_of(obj)):
+            return obj
+    raise Failure(f'{MAX_TABS} {"Shift+" if shift else ""}Tabs never reached [{role}] {name!r}; '
+                  f'went through: {", ".join(seen)}')
+
+
+def tab_into_entry_row(app, name, text, shift=False):
+    """Tab into the AdwEntryRow @name, type @text, and check it arrived there.
+
+    libadwaita 1.2's AdwEntryRow does not expose the focus of the GtkText
+    inside it (no focused state, no focus event): the text arriving in the
+    row is the proof that the keyboard got there. `focus-of-entry-rows`
+    below keeps that limitation visible."""
+    field = app.find('text', name)
+    app.key('Tab', shift=shift)
+    time.sleep(0.1)
+    app.type_text(text)
+    wait_until(lambda: len(text_of(field)) == len(text),
+               what=f'Tab to reach {name!r} (it holds {text_of(field)!r})')
+    return field
+
+
+def run(scenario):
+    def test():
+        app = App()
+        try:
+            scenario(app)
+        except Failure:
+            log(f'page at failure: {app.title()!r}')
+            raise
+        finally:
+            warnings = app.close()
+        if warnings:
+            raise Failure('the app warned:\n' + '\n'.join(warnings))
+    return test
+
+
+def login_and_logout(app):
+    focused(app)
+    tab_to(app, 'page tab', '^My$')
+    app.key('space')
+    app.wait_title('My')
+    tab_to(app, 'list item', '^Log In / Register$')
+    app.key('Return')
+    app.wait_title('Log In')
+    # Escape goes back, Alt+Left too; Enter on the row opens the page again.
+    app.key('Escape')
+    app.wait_title('My')
+    app.key('Return')
+    app.wait_title('Log In')
+    app.key('Left', alt=True)
+    app.wait_title('My')
+    app.key('Return')
+    app.wait_title('Log In')
+
+    # The 个人业务 tab, then the fields: Shift+Tab comes back, Tab goes on.
+    personal = tab_to(app, 'push button', '^Personal$')
+    enterprise = press_tab(app)
+    if name_of(enterprise) != 'Enterprise' or press_tab(app, shift=True) != personal:
+        raise Failure('Tab and Shift+Tab do not move between the login tabs')
+    press_tab(app)
+    tab_into_entry_row(app, 'Account', DEMO_PHONE)
+    tab_into_entry_row(app, 'Password', DEMO_PASSWORD)
+    # Enter in the field submits: 登录 is the default widget.
+    app.key('Return')
+    app.wait_title('My')
+    app.find('list item', name_re=r'^张\*')
+
+    # 退出登录 asks; its mnemonic answers.
+    tab_to(app, 'list item', '^Log Out$')
+    app.key('Return')
+    dialog = app.dialog()
+    wait_until(lambda: 'focused' in states_of(app.focused() or dialog), what='focus in the dialog')
+    app.key('l', alt=True)
+    app.find('list item', 'Log In / Register')
+
+
+def register_start(app):
+    focused(app)
+    tab_to(app, 'list item', '^Register$')
+    app.key('Return')
+    app.wait_title('Register')
+    app.find(name_re=r'^Step 1 of 4')
+    check = tab_to(app, 'check box', 'I have read and agree')
+    app.key('space')
+    wait_until(lambda: 'checked' in states_of(check), what='Space to check the agreement')
+    tab_to(app, 'push button', '^Next$')
+    app.key('Return')
+    app.find(name_re=r'^Step 2 of 4')
+    # A new step puts the focus in its first field, the ID number.
+    field = app.find('text', 'ID number')
+    from flows import resident_id
+    id_number = resident_id()
+    app.type_text(id_number)
+    wait_until(lambda: text_of(field) == id_number,
+               what=f'the step to focus the ID number (it holds {text_of(field)!r})')
+    tab_into_entry_row(app, 'Name', 'Wangwu')
+    # Enter in the last field goes on: 下一步 is the default widget.
+    app.key('Return')
+    app.find(name_re=r'^Step 3 of 4')
+    # Escape goes one step back in a wizard.
+    app.key('Escape')
+    app.find(name_re=r'^Step 2 of 4')
+
+
+def announcements(app):
+    events = Events()
+    try:
+        app.click('page tab', 'My')
+        app.click('list item', 'Log In / Register')
+        app.wait_title('Log In')
+        app.click('push button', 'More Login Methods')
+        app.click('menu item', 'SMS Login')
+        app.wait_title('SMS Login')
+        app.type_into(app.find('text', 'Mobile phone number'), DEMO_PHONE)
+
+        # The countdown: the code button's name changes every second.
+        button = app.click('push button', 'Get Code')
+        first = wait_until(lambda: re.search(r'\d+', name_of(button)) and name_of(button),
+                           what='a countdown in the code button\'s name')
+        later = wait_until(lambda: name_of(button) != first and re.search(r'\d+', name_of(button))
+                           and name_of(button), timeout=3, what='the countdown to tick')
+        a, b = int(re.search(r'\d+', first).group()), int(re.search(r'\d+', later).group())
+        if not 0 < a - b <= 2:
+            raise Failure(f'the countdown went from {first!r} to {later!r}')
+        if not events.of('object:property-change:accessible-name', button):
+            raise Failure('no name-change event for the countdown: a screen reader would not hear it')
+
+        # Progress during a service call: the login is busy while it runs.
+        code = app.sms_code(DEMO_PHONE)
+        app.type_into(app.find('text', 'Verification code'), code)
+        events.clear()
+        app.click('push button', 'Log In')
+        app.wait_title('My')
+        if not [e for e in events.of('object:state-changed:busy') if e[2] == 1]:
+            raise Failure('no busy state while logging in')
+    finally:
+        events.close()
+
+
+def announcements_wizard(app):
+    events = Events()
+    try:
+        app.click('list item', 'Register')
+        app.wait_title('Register')
+        indicator = app.find(name_re=r'^Step 1 of 4: ')
+        app.click('check box', 'I have read and agree')
+        app.act(app.find('push button', 'Next'))
+        wait_until(lambda: name_of(indicator).startswith('Step 2 of 4'),
+                   what='the step indicator to say step 2 of 4')
+        if not events.of('object:property-change:accessible-name', indicator):
+            raise Failure('no name-change event for the step indicator')
+    finally:
+        events.close()
+
+
+def announcements_face(app):
+    events = Events()
+    try:
+        app.click('page tab', 'My')
+        app.click('list item', 'Log In / Register')
+        app.wait_title('Log In')
+        app.click('push button', 'More Login Methods')
+        app.click('menu item', 'Face Login')
+        app.wait_title('Face Login')
+        app.type_into(app.find('text', 'ID number'), '420106199001011231')
+        app.key('Return')
+        view = app.find(name='Face recognition')
+        app.click('push button', 'Start Recognition')
+        # The prompts and the verdict reach a screen reader as the view's description.
+        wait_until(lambda: 'succeeded' in description_of(view) or app.title() == 'My',
+                   timeout=20, what='the face verdict')
+        said = [e[5] for e in events.of('object:property-change:accessible-description', view)]
+        for prompt in ('Face the screen', 'Blink', 'Slowly turn your head'):
+            if not any(prompt in s for s in said):
+                raise Failure(f'the capture view never said {prompt!r} (said {said!r})')
+        if not [e for e in events.of('object:state-changed:busy', view) if e[2] == 1]:
+            raise Failure('the capture view was never busy')
+    finally:
+        events.close()
+
+
+def escape_from_biometrics(app):
+    """Known to fail (TAP TODO), not yet diagnosed: Escape does not go back
+    from 生物识别 when the keyboard opened it and the focus is on its
+    scrolled window."""
+    from flows import password_login
+    password_login(app)
+    tab_to(app, 'list item', '^Biometrics$')
+    app.key('Return')
+    app.wait_title('Biometrics')
+    focused(app)
+    app.key('Escape')
+    app.wait_title('My', timeout=3)
+
+
+def focus_of_entry_rows(app):
+    """Known to fail with libadwaita 1.2 (TAP TODO): a screen reader is not
+    told when an AdwEntryRow has the focus."""
+    app.click('page tab', 'My')
+    app.click('list item', 'Log In / Register')
+    app.wait_title('Log In')
+    tab_to(app, 'push button', '^Enterprise$')
+    obj = press_tab(app)
+    if name_of(obj) != 'Account':
+        raise Failure(f'Tab after the tabs went to {describe(obj)}')
+
+
+SCENARIOS = {
+    'login-and-logout': login_and_logout,
+    'register-start': register_start,
+    'announce-sms': announcements,
+    'announce-wizard': announcements_wizard,
+    'announce-face': announcements_face,
+    'escape-from-biometrics': escape_from_biometrics,
+    'focus-of-entry-rows': focus_of_entry_rows,
+}
+TODO = {'escape-from-biometrics': 'Escape does not go back from 生物识别 (focus on its scroller)',
+        'focus-of-entry-rows': 'libadwaita 1.2 AdwEntryRow exposes no focus for its text'}
+
+if __name__ == '__main__':
+    in_session([__file__, *sys.argv[1:]])
+    tap = Tap()
+    for name, fn in SCENARIOS.items():
+        tap.add(name, run(fn), todo=TODO.get(name))
+    sys.exit(tap.run(only=sys.argv[1:] or None))
