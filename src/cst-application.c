@@ -103,8 +103,8 @@ cst_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
-  /* GtkApplication binds Ctrl+? to win.show-help-overlay when it finds
-   * gtk/help-overlay.ui; app.shortcuts owns that accelerator here. */
+  /* app.shortcuts owns Ctrl+?, should GtkApplication ever bind it to
+   * win.show-help-overlay as it does when it finds gtk/help-overlay.ui. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
 
   if (!create_service (self, &error))
@@ -218,12 +218,32 @@ shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkApplicationWindow *window = NULL;
 
-  /* GtkApplication gives every window gtk/help-overlay.ui from the
-   * resource base path, behind win.show-help-overlay. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  /* The most recently focused of the app's main windows. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    {
+      if (GTK_IS_APPLICATION_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    return;
+
+  /* Built on first use rather than for every window before its first
+   * frame, as GtkApplication does with gtk/help-overlay.ui. */
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/cst-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static const GActionEntry app_actions[] = {
