@@ -32,8 +32,8 @@ struct _CstWindow
   GtkButton            *back_button;
   AdwWindowTitle       *window_title;
   GtkStack             *nav_stack;
-  GtkWidget            *root_box;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
 
   /* owned */
   CstAuthService       *service;
@@ -114,6 +114,7 @@ update_chrome (CstWindow *self)
 
   adw_window_title_set_title (self->window_title, title != NULL ? title : "");
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), top != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, top == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", top != NULL);
 }
 
@@ -674,8 +675,8 @@ cst_window_class_init (CstWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CstWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CstWindow, nav_stack);
-  gtk_widget_class_bind_template_child (widget_class, CstWindow, root_box);
   gtk_widget_class_bind_template_child (widget_class, CstWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CstWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_stack_transition_running_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
@@ -790,7 +791,7 @@ cst_window_pop_page (CstWindow *self,
   if (!g_ptr_array_find (self->pages, page, &index))
     return;
 
-  visible = index > 0 ? g_ptr_array_index (self->pages, index - 1) : self->root_box;
+  visible = index > 0 ? g_ptr_array_index (self->pages, index - 1) : GTK_WIDGET (self->view_stack);
 
   /* The popped pages live until the slide away from them is over. */
   while (self->pages->len > index)
