@@ -52,6 +52,9 @@ cst_test_backend_setup (CstTestBackend *fixture,
 
   cst_local_config_init_defaults (&fixture->config);
   fixture->config.min_failure_time_ms = 0;
+  /* The OWASP floor, not the (higher) default: faster, same rules. */
+  fixture->config.pwhash_memlimit = CST_PWHASH_OWASP_MEMLIMIT;
+  fixture->config.pwhash_opslimit = CST_PWHASH_OWASP_OPSLIMIT;
 
   fixture->backend = open_backend (fixture);
 }

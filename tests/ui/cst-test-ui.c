@@ -36,6 +36,9 @@ cst_test_ui_setup (CstTestUi     *fixture,
   cst_local_config_init_defaults (&config);
   /* Tests must not wait for the equalised failure time. */
   config.min_failure_time_ms = 0;
+  /* The OWASP floor, not the (higher) default: faster, same rules. */
+  config.pwhash_memlimit = CST_PWHASH_OWASP_MEMLIMIT;
+  config.pwhash_opslimit = CST_PWHASH_OWASP_OPSLIMIT;
 
   fixture->clock = cst_clock_new_manual (g_get_real_time ());
   fixture->sms = cst_capture_sms_gateway_new ();
