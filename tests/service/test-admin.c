@@ -218,7 +218,11 @@ test_database_too_new (Fixture       *f,
   cst_test_backend_exec (f, "PRAGMA user_version = 42");
   g_assert_cmpint (run (f, NULL, &err, "list", "persons", NULL), ==, CST_ADMIN_EXIT_FAILED);
   g_assert_nonnull (strstr (err, "newer"));
-  cst_test_backend_exec (f, "PRAGMA user_version = 1");
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA user_version = %d",
+                                                cst_local_backend_schema_version ());
+    cst_test_backend_exec (f, restore);
+  }
 }
 
 int

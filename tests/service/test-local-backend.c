@@ -105,7 +105,11 @@ test_too_new (Fixture       *f,
   g_assert_cmpint (cst_test_backend_query_int (f, "PRAGMA user_version"), ==, 99);
 
   /* The fixture's teardown must not trip on it. */
-  cst_test_backend_exec (f, "PRAGMA user_version = 1");
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA user_version = %d",
+                                                cst_local_backend_schema_version ());
+    cst_test_backend_exec (f, restore);
+  }
   f->backend = g_steal_pointer (&backend);
 }
 
