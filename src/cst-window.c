@@ -35,6 +35,9 @@ struct _CstWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
 
+  /* 我的: a bin at start-up, the page in it built after the first frame */
+  AdwBin               *my_bin;
+
   /* owned */
   CstAuthService       *service;
   /* The last session seen, to tell a new sign-in from a token refresh. */
@@ -53,6 +56,9 @@ struct _CstWindow
 
   /* signal handler ids */
   gulong                after_paint_id;
+
+  /* source ids */
+  guint                 build_my_page_id;
 
   guint                 restore_started : 1;
 };
@@ -145,10 +151,34 @@ on_nav_stack_transition_running_cb (CstWindow *self)
 }
 
 static void
+ensure_my_page (CstWindow *self)
+{
+  g_clear_handle_id (&self->build_my_page_id, g_source_remove);
+
+  if (adw_bin_get_child (self->my_bin) == NULL)
+    adw_bin_set_child (self->my_bin, GTK_WIDGET (cst_my_page_new (self->service)));
+}
+
+static gboolean
+build_my_page_cb (gpointer user_data)
+{
+  CstWindow *self = user_data;
+
+  self->build_my_page_id = 0;
+  ensure_my_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_view_stack_visible_child_cb (CstWindow *self)
 {
-  hide_inactive_children (GTK_WIDGET (self->view_stack),
-                          adw_view_stack_get_visible_child (self->view_stack));
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (visible == GTK_WIDGET (self->my_bin))
+    ensure_my_page (self);
+
+  hide_inactive_children (GTK_WIDGET (self->view_stack), visible);
   update_chrome (self);
 }
 
@@ -438,6 +468,11 @@ on_frame_clock_after_paint_cb (CstWindow     *self,
 {
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
 
+  /* AdwViewStack measures its hidden pages too: 我的 would cost the
+   * first frame its layout, while nobody can see it yet. */
+  if (adw_bin_get_child (self->my_bin) == NULL && self->build_my_page_id == 0)
+    self->build_my_page_id = g_idle_add (build_my_page_cb, self);
+
   if (cst_auth_service_get_session (self->service) != NULL)
     return;
 
@@ -524,8 +559,9 @@ cst_window_constructed (GObject *object)
                                               /* Translators: the first tab, 首页 */
                                               C_("tab", "Home"),
                                               "go-home-symbolic");
+  self->my_bin = ADW_BIN (adw_bin_new ());
   adw_view_stack_add_titled_with_icon (self->view_stack,
-                                              GTK_WIDGET (cst_my_page_new (self->service)),
+                                              GTK_WIDGET (self->my_bin),
                                               "my",
                                               /* Translators: the second tab, 我的 (the user's own page) */
                                               C_("tab", "My"),
@@ -563,6 +599,7 @@ cst_window_dispose (GObject *object)
   CstWindow *self = CST_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->build_my_page_id, g_source_remove);
 
   if (self->logout_dialog != NULL)
     {
