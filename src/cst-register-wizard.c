@@ -55,19 +55,6 @@ get_service (CstRegisterWizard *self)
   return cst_page_get_service (CST_PAGE (self));
 }
 
-/* The end of a call: FALSE when it was cancelled or the page is gone
- * (a finished call may come back after dispose). */
-static gboolean
-call_done (CstRegisterWizard *self,
-           const GError      *error)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
-    return FALSE;
-
-  cst_wizard_set_busy (self->wizard, FALSE);
-  return TRUE;
-}
-
 static gboolean
 handle_flow_error (CstRegisterWizard *self,
                    const GError      *error)
@@ -95,7 +82,7 @@ register_begin_cb (GObject      *object,
   g_autofree char *ticket = NULL;
 
   ticket = cst_auth_service_register_begin_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (error != NULL)
@@ -134,7 +121,7 @@ set_credentials_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_register_set_credentials_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (error != NULL)
@@ -179,7 +166,7 @@ send_code_cb (GObject      *object,
   gint resend_after = 0;
 
   cst_auth_service_send_code_finish (CST_AUTH_SERVICE (object), result, &resend_after, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
+  if (cst_wizard_call_cancelled (self->wizard, error))
     return;
 
   cst_wizard_code_sent (self->wizard, CST_WIZARD_STEP (self->credentials_step),
@@ -208,25 +195,19 @@ register_complete_cb (GObject      *object,
 {
   g_autoptr(CstRegisterWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  CstFaceCaptureView *view;
 
   cst_auth_service_register_complete_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
-
-  view = cst_wizard_face_step_get_view (self->face_step);
 
   if (error != NULL)
     {
-      cst_face_capture_view_set_result (view, FALSE, error->message);
-      /* Learnt only now (the service was asked at start-up). */
-      if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
-        cst_wizard_face_step_set_available (self->face_step, FALSE);
+      cst_wizard_face_failed (self->face_step, error);
       handle_flow_error (self, error);
       return;
     }
 
-  cst_face_capture_view_set_result (view, TRUE, NULL);
+  cst_face_capture_view_set_result (cst_wizard_face_step_get_view (self->face_step), TRUE, NULL);
   cst_wizard_draft_set_ticket (self->draft, NULL);
 
   /* Normally the window has popped us already (see the top of the file). */
@@ -276,52 +257,19 @@ on_wizard_next_cb (CstRegisterWizard *self,
     }
 }
 
-static void
-cancel_running (CstRegisterWizard *self)
-{
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  cst_wizard_set_busy (self->wizard, FALSE);
-}
-
 static gboolean
 cst_register_wizard_go_back (CstPage *page)
 {
   CstRegisterWizard *self = CST_REGISTER_WIZARD (page);
-  CstFaceCaptureView *view = cst_wizard_face_step_get_view (self->face_step);
 
-  /* Back stops a running call (or capture) and stays on the step. */
-  if (cst_wizard_get_busy (self->wizard))
-    {
-      cancel_running (self);
-      if (cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_VERIFYING)
-        cst_face_capture_view_reset (view);
-      return TRUE;
-    }
-
-  /* A capture in progress must not finish on another step. */
-  if (cst_wizard_get_step (self->wizard) == CST_WIZARD_STEP (self->face_step) &&
-      cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_CAPTURING)
-    cst_face_capture_view_reset (view);
-
-  if (cst_wizard_go_back (self->wizard))
-    return TRUE;
-
-  /* On the first step: leave at once when nothing would be lost. */
-  if (cst_wizard_draft_is_empty (self->draft))
-    return FALSE;
-
-  cst_wizard_ask_discard (page, _("Discard registration?"));
-  return TRUE;
+  return cst_wizard_back_or_discard (self->wizard, page, self->draft, self->face_step,
+                                     &self->cancellable, _("Discard registration?"));
 }
 
 static void
 cst_register_wizard_constructed (GObject *object)
 {
   CstRegisterWizard *self = CST_REGISTER_WIZARD (object);
-  CstAuthService *service = get_service (self);
   const char *titles[] = {
     /* Translators: registration step titles under the step indicator */
     C_("registration step", "Agreement"),
@@ -334,14 +282,7 @@ cst_register_wizard_constructed (GObject *object)
   G_OBJECT_CLASS (cst_register_wizard_parent_class)->constructed (object);
 
   cst_wizard_set_titles (self->wizard, titles);
-
-  if (service != NULL)
-    {
-      g_object_bind_property (service, "face-available", self->face_step, "available",
-                              G_BINDING_SYNC_CREATE);
-      g_object_bind_property (service, "face-simulated", self->face_step, "simulated",
-                              G_BINDING_SYNC_CREATE);
-    }
+  cst_wizard_bind_face_step (self->face_step, get_service (self));
 }
 
 static void

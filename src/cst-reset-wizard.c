@@ -58,19 +58,6 @@ get_service (CstResetWizard *self)
   return cst_page_get_service (CST_PAGE (self));
 }
 
-/* The end of a call: FALSE when it was cancelled or the page is gone
- * (a finished call may come back after dispose). */
-static gboolean
-call_done (CstResetWizard *self,
-           const GError   *error)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
-    return FALSE;
-
-  cst_wizard_set_busy (self->wizard, FALSE);
-  return TRUE;
-}
-
 static void
 show_error (CstResetWizard *self,
             CstWizardStep  *step,
@@ -91,6 +78,25 @@ show_error (CstResetWizard *self,
   cst_wizard_show_error (self->wizard, step, error);
 }
 
+/* The end of a send-code call for @row on @step: an expired ticket
+ * starts again (show_error), the rest is cst_wizard_code_sent(). */
+static void
+code_sent (CstResetWizard *self,
+           CstWizardStep  *step,
+           CstSmsCodeRow  *row,
+           gint            resend_after,
+           const GError   *error)
+{
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED))
+    {
+      cst_sms_code_row_set_sending (row, FALSE);
+      show_error (self, step, error);
+      return;
+    }
+
+  cst_wizard_code_sent (self->wizard, step, row, resend_after, error);
+}
+
 static void
 reset_begin_cb (GObject      *object,
                 GAsyncResult *result,
@@ -101,7 +107,7 @@ reset_begin_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   challenge = cst_auth_service_reset_begin_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (challenge == NULL)
@@ -142,19 +148,12 @@ send_ticket_code_cb (GObject      *object,
 
   cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
                                             &resend_after, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
+  if (cst_wizard_call_cancelled (self->wizard, error))
     return;
 
-  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED))
-    {
-      cst_sms_code_row_set_sending (cst_reset_code_step_get_code_row (self->code_step), FALSE);
-      show_error (self, CST_WIZARD_STEP (self->code_step), error);
-      return;
-    }
-
-  cst_wizard_code_sent (self->wizard, CST_WIZARD_STEP (self->code_step),
-                        cst_reset_code_step_get_code_row (self->code_step),
-                        resend_after, error);
+  code_sent (self, CST_WIZARD_STEP (self->code_step),
+             cst_reset_code_step_get_code_row (self->code_step),
+             resend_after, error);
 }
 
 static void
@@ -178,7 +177,7 @@ verify_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_reset_verify_code_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (error != NULL)
@@ -214,26 +213,21 @@ verify_face_cb (GObject      *object,
 {
   g_autoptr(CstResetWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  CstFaceCaptureView *view;
 
   cst_auth_service_reset_verify_face_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
-  view = cst_wizard_face_step_get_view (self->face_step);
   if (error != NULL)
     {
-      cst_face_capture_view_set_result (view, FALSE, error->message);
-      /* Learnt only now (the service was asked at start-up). */
-      if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
-        cst_wizard_face_step_set_available (self->face_step, FALSE);
+      cst_wizard_face_failed (self->face_step, error);
       if (!g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_REJECTED) &&
           !g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
         show_error (self, CST_WIZARD_STEP (self->face_step), error);
       return;
     }
 
-  cst_face_capture_view_set_result (view, TRUE, NULL);
+  cst_face_capture_view_set_result (cst_wizard_face_step_get_view (self->face_step), TRUE, NULL);
   cst_wizard_advance (self->wizard, CST_WIZARD_STEP (self->phone_step));
 }
 
@@ -265,19 +259,12 @@ send_new_phone_code_cb (GObject      *object,
 
   cst_auth_service_reset_send_new_phone_code_finish (CST_AUTH_SERVICE (object), result,
                                                      &resend_after, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->wizard == NULL)
+  if (cst_wizard_call_cancelled (self->wizard, error))
     return;
 
-  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_EXPIRED))
-    {
-      cst_sms_code_row_set_sending (cst_wizard_credentials_step_get_code_row (self->phone_step), FALSE);
-      show_error (self, CST_WIZARD_STEP (self->phone_step), error);
-      return;
-    }
-
-  cst_wizard_code_sent (self->wizard, CST_WIZARD_STEP (self->phone_step),
-                        cst_wizard_credentials_step_get_code_row (self->phone_step),
-                        resend_after, error);
+  code_sent (self, CST_WIZARD_STEP (self->phone_step),
+             cst_wizard_credentials_step_get_code_row (self->phone_step),
+             resend_after, error);
 }
 
 static void
@@ -307,7 +294,7 @@ verify_new_phone_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_reset_verify_new_phone_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (error != NULL)
@@ -348,7 +335,7 @@ reset_complete_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_reset_complete_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!call_done (self, error))
+  if (!cst_wizard_call_done (self->wizard, error))
     return;
 
   if (error != NULL)
@@ -452,44 +439,21 @@ static gboolean
 cst_reset_wizard_go_back (CstPage *page)
 {
   CstResetWizard *self = CST_RESET_WIZARD (page);
-  CstWizardStep *step = cst_wizard_get_step (self->wizard);
-  CstFaceCaptureView *view = cst_wizard_face_step_get_view (self->face_step);
 
-  /* Back stops a running call and stays on the step. */
-  if (cst_wizard_get_busy (self->wizard))
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      cst_wizard_set_busy (self->wizard, FALSE);
-      if (cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_VERIFYING)
-        cst_face_capture_view_reset (view);
-      return TRUE;
-    }
-
-  /* Done: the password is changed, nothing is left to lose. */
-  if (step == CST_WIZARD_STEP (self->done_step))
+  /* Done: the password is changed, nothing is left to lose (and no call
+   * runs there). */
+  if (cst_wizard_get_step (self->wizard) == CST_WIZARD_STEP (self->done_step) &&
+      !cst_wizard_get_busy (self->wizard))
     return FALSE;
 
-  if (step == CST_WIZARD_STEP (self->face_step) &&
-      cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_CAPTURING)
-    cst_face_capture_view_reset (view);
-
-  if (cst_wizard_go_back (self->wizard))
-    return TRUE;
-
-  if (cst_wizard_draft_is_empty (self->draft))
-    return FALSE;
-
-  cst_wizard_ask_discard (page, _("Discard password reset?"));
-  return TRUE;
+  return cst_wizard_back_or_discard (self->wizard, page, self->draft, self->face_step,
+                                     &self->cancellable, _("Discard password reset?"));
 }
 
 static void
 cst_reset_wizard_constructed (GObject *object)
 {
   CstResetWizard *self = CST_RESET_WIZARD (object);
-  CstAuthService *service = get_service (self);
   const char *titles[] = {
     /* Translators: password reset step titles under the step indicator */
     C_("reset step", "Identity"),
@@ -502,14 +466,7 @@ cst_reset_wizard_constructed (GObject *object)
   G_OBJECT_CLASS (cst_reset_wizard_parent_class)->constructed (object);
 
   cst_wizard_set_titles (self->wizard, titles);
-
-  if (service != NULL)
-    {
-      g_object_bind_property (service, "face-available", self->face_step, "available",
-                              G_BINDING_SYNC_CREATE);
-      g_object_bind_property (service, "face-simulated", self->face_step, "simulated",
-                              G_BINDING_SYNC_CREATE);
-    }
+  cst_wizard_bind_face_step (self->face_step, get_service (self));
 }
 
 static void

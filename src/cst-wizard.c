@@ -695,6 +695,109 @@ cst_wizard_code_sent (CstWizard     *self,
   cst_wizard_show_error (self, step, error);
 }
 
+/**
+ * cst_wizard_call_cancelled:
+ * @wizard: (nullable): the page's wizard, NULL after its dispose
+ */
+gboolean
+cst_wizard_call_cancelled (CstWizard    *wizard,
+                           const GError *error)
+{
+  g_return_val_if_fail (wizard == NULL || CST_IS_WIZARD (wizard), TRUE);
+
+  return wizard == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/**
+ * cst_wizard_call_done:
+ * @wizard: (nullable): the page's wizard, NULL after its dispose
+ */
+gboolean
+cst_wizard_call_done (CstWizard    *wizard,
+                      const GError *error)
+{
+  if (cst_wizard_call_cancelled (wizard, error))
+    return FALSE;
+
+  cst_wizard_set_busy (wizard, FALSE);
+  return TRUE;
+}
+
+void
+cst_wizard_bind_face_step (CstWizardFaceStep *step,
+                           CstAuthService    *service)
+{
+  g_return_if_fail (CST_IS_WIZARD_FACE_STEP (step));
+  g_return_if_fail (service == NULL || CST_IS_AUTH_SERVICE (service));
+
+  if (service == NULL)
+    return;
+
+  g_object_bind_property (service, "face-available", step, "available",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (service, "face-simulated", step, "simulated",
+                          G_BINDING_SYNC_CREATE);
+}
+
+void
+cst_wizard_face_failed (CstWizardFaceStep *step,
+                        const GError      *error)
+{
+  g_return_if_fail (CST_IS_WIZARD_FACE_STEP (step));
+  g_return_if_fail (error != NULL);
+
+  cst_face_capture_view_set_result (cst_wizard_face_step_get_view (step), FALSE, error->message);
+  /* Learnt only now (the service was asked at start-up). */
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_FACE_UNAVAILABLE))
+    cst_wizard_face_step_set_available (step, FALSE);
+}
+
+gboolean
+cst_wizard_back_or_discard (CstWizard          *self,
+                            CstPage            *page,
+                            CstWizardDraft     *draft,
+                            CstWizardFaceStep  *face_step,
+                            GCancellable      **cancellable,
+                            const char         *discard_heading)
+{
+  CstFaceCaptureView *view;
+
+  g_return_val_if_fail (CST_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (CST_IS_PAGE (page), FALSE);
+  g_return_val_if_fail (CST_IS_WIZARD_DRAFT (draft), FALSE);
+  g_return_val_if_fail (CST_IS_WIZARD_FACE_STEP (face_step), FALSE);
+  g_return_val_if_fail (cancellable != NULL && G_IS_CANCELLABLE (*cancellable), FALSE);
+
+  view = cst_wizard_face_step_get_view (face_step);
+
+  /* Back stops a running call (or verification) and stays on the step. */
+  if (self->busy)
+    {
+      g_cancellable_cancel (*cancellable);
+      g_clear_object (cancellable);
+      *cancellable = g_cancellable_new ();
+      cst_wizard_set_busy (self, FALSE);
+      if (cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_VERIFYING)
+        cst_face_capture_view_reset (view);
+      return TRUE;
+    }
+
+  /* A capture in progress must not finish on another step. */
+  if (cst_wizard_get_step (self) == CST_WIZARD_STEP (face_step) &&
+      cst_face_capture_view_get_state (view) == CST_FACE_CAPTURE_STATE_CAPTURING)
+    cst_face_capture_view_reset (view);
+
+  if (cst_wizard_go_back (self))
+    return TRUE;
+
+  /* On the first step: leave at once when nothing would be lost. */
+  if (cst_wizard_draft_is_empty (draft))
+    return FALSE;
+
+  cst_wizard_ask_discard (page, discard_heading);
+  return TRUE;
+}
+
 static void
 on_discard_dialog_response_cb (CstPage    *page,
                                const char *response)

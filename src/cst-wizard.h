@@ -11,6 +11,8 @@
 
 #include "cst-page.h"
 #include "cst-sms-code-row.h"
+#include "cst-wizard-draft.h"
+#include "cst-wizard-face-step.h"
 #include "cst-wizard-step.h"
 
 G_BEGIN_DECLS
@@ -84,6 +86,39 @@ void           cst_wizard_code_sent       (CstWizard          *self,
                                            CstSmsCodeRow      *row,
                                            gint                resend_after,
                                            const GError       *error);
+/*
+ * For the pages that own a wizard. A call may come back after the page's
+ * dispose, when its template child @wizard is already NULL.
+ *
+ * cst_wizard_call_cancelled: TRUE when the call was cancelled or @wizard
+ * is gone, and its result must be dropped.
+ * cst_wizard_call_done: the end of a call made with cst_wizard_set_busy():
+ * FALSE as above, else the wizard is no longer busy and TRUE.
+ */
+gboolean       cst_wizard_call_cancelled  (CstWizard          *wizard,
+                                           const GError       *error);
+gboolean       cst_wizard_call_done       (CstWizard          *wizard,
+                                           const GError       *error);
+/* The face step follows the service's face-available and face-simulated. */
+void           cst_wizard_bind_face_step  (CstWizardFaceStep  *step,
+                                           CstAuthService     *service);
+/* A face verification failed: the reason on the capture view; the step
+ * becomes unavailable when the service says face is unavailable. */
+void           cst_wizard_face_failed     (CstWizardFaceStep  *step,
+                                           const GError       *error);
+/*
+ * The CstPage go_back of a wizard page: a running call (or face
+ * verification) is stopped and the step stays, *@cancellable replaced;
+ * a capture in progress on @face_step is reset; then one step back. On
+ * the first step: FALSE (leave) when @draft is empty, else asks
+ * "@discard_heading" (cst_wizard_ask_discard()).
+ */
+gboolean       cst_wizard_back_or_discard (CstWizard          *self,
+                                           CstPage            *page,
+                                           CstWizardDraft     *draft,
+                                           CstWizardFaceStep  *face_step,
+                                           GCancellable      **cancellable,
+                                           const char         *discard_heading);
 /*
  * Asks "@heading" (e.g. "Discard registration?") in an AdwMessageDialog
  * and pops @page when the user chooses Discard.
