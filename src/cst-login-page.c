@@ -54,6 +54,8 @@ struct _CstLoginPage
   AdwActionRow        *fingerprint_row;
   AdwActionRow        *face_row;
   GtkLabel            *keyring_notice;
+  GtkLabel            *personal_hint;
+  GtkLabel            *enterprise_hint;
 
   /* owned */
   GCancellable        *cancellable;
@@ -89,16 +91,33 @@ row_text (gpointer row)
 }
 
 /* AdwEntryRow (1.2) has no placeholder: its title takes that place while
- * the row is empty and unfocused. The hint goes on the inner GtkText, so
- * it shows under the title once the row has focus. */
+ * the row is empty and unfocused. So a field's hint (SPEC §1.3) is a dim
+ * line under the fields when @lines is given, the row's accessible
+ * description for screen readers, and on the inner GtkText, where it
+ * shows under the title once the row has focus. */
 static void
-set_placeholder (gpointer    row,
-                 const char *text)
+set_hint (gpointer     row,
+          const char  *hint,
+          GString     *lines)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
   if (GTK_IS_TEXT (delegate))
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), text);
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate), hint);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
+                                  -1);
+
+  if (lines == NULL)
+    return;
+
+  if (lines->len > 0)
+    g_string_append_c (lines, '\n');
+  /* Translators: a line under the login fields: the field's title, then
+   * its hint, e.g. “账号：居民身份证号码/手机号码/用户名” (full-width colon) */
+  g_string_append_printf (lines, C_("field hint", "%s: %s"),
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), hint);
 }
 
 static GSettings *
@@ -1028,6 +1047,8 @@ cst_login_page_class_init (CstLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, fingerprint_row);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, face_row);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, keyring_notice);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, personal_hint);
+  gtk_widget_class_bind_template_child (widget_class, CstLoginPage, enterprise_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_account_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_enterprise_row_changed_cb);
@@ -1049,6 +1070,9 @@ cst_login_page_class_init (CstLoginPageClass *klass)
 static void
 cst_login_page_init (CstLoginPage *self)
 {
+  g_autoptr(GString) personal_hints = NULL;
+  g_autoptr(GString) enterprise_hints = NULL;
+
   self->cancellable = g_cancellable_new ();
   self->settings = settings_new ();
 
@@ -1057,14 +1081,19 @@ cst_login_page_init (CstLoginPage *self)
   /* Translators: the title of the login page; zh_CN 登录 */
   cst_page_set_title (CST_PAGE (self), _("Log In"));
 
+  personal_hints = g_string_new (NULL);
+  enterprise_hints = g_string_new (NULL);
   /* Translators: hint in the 账号 field; zh_CN 居民身份证号码/手机号码/用户名 */
-  set_placeholder (self->account_row, _("ID number, phone number or user name"));
+  set_hint (self->account_row, _("ID number, phone number or user name"), personal_hints);
   /* Translators: hint in the 密码 field; zh_CN 个人用户密码 */
-  set_placeholder (self->password_row, _("Personal password"));
+  set_hint (self->password_row, _("Personal password"), personal_hints);
   /* Translators: hint in the 企业账号 field; zh_CN 统一社会信用代码/纳税人识别号 */
-  set_placeholder (self->enterprise_row, _("Unified social credit code or taxpayer ID"));
-  set_placeholder (self->ent_account_row, _("ID number, phone number or user name"));
-  set_placeholder (self->ent_password_row, _("Personal password"));
+  set_hint (self->enterprise_row, _("Unified social credit code or taxpayer ID"), enterprise_hints);
+  set_hint (self->ent_account_row, _("ID number, phone number or user name"), enterprise_hints);
+  /* Its title (个人用户密码) already says it all: no line for it. */
+  set_hint (self->ent_password_row, _("Personal password"), NULL);
+  gtk_label_set_text (self->personal_hint, personal_hints->str);
+  gtk_label_set_text (self->enterprise_hint, enterprise_hints->str);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->keep_check),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->keyring_notice, NULL,
