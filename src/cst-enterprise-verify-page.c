@@ -120,16 +120,6 @@ is_expired (const GError *error)
          g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_WRONG_STEP);
 }
 
-static gboolean
-is_code_error (const GError *error)
-{
-  return g_strcmp0 (cst_auth_error_get_field (error), CST_FIELD_CODE) == 0 ||
-         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
-         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED) ||
-         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED) ||
-         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT);
-}
-
 static void
 update_face_availability (CstEnterpriseVerifyPage *self)
 {
@@ -187,33 +177,28 @@ send_ticket_code_cb (GObject      *object,
   g_autoptr(CstEnterpriseVerifyPage) self = user_data;
   g_autoptr(GError) error = NULL;
   gint resend_after = 0;
-  gboolean ok;
 
-  ok = cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
-                                                 &resend_after, &error);
+  cst_auth_service_send_ticket_code_finish (CST_AUTH_SERVICE (object), result,
+                                            &resend_after, &error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  if (!ok)
+  if (is_expired (error))
     {
       cst_sms_code_row_set_sending (self->code_row, FALSE);
-
-      if (is_expired (error))
-        show_expired (self, error);
-      else if (is_code_error (error))
-        {
-          if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED))
-            cst_sms_code_row_start_countdown (self->code_row,
-                                              (guint) MAX (cst_auth_error_get_value (error), 0));
-          cst_sms_code_row_set_error (self->code_row, error->message);
-        }
-      else
-        cst_page_toast (CST_PAGE (self), error->message);
+      show_expired (self, error);
       return;
     }
 
-  cst_sms_code_row_start_countdown (self->code_row, (guint) MAX (resend_after, 0));
+  if (!cst_sms_code_row_show_send_result (self->code_row, resend_after, error))
+    {
+      cst_page_toast (CST_PAGE (self), error->message);
+      return;
+    }
+  if (error != NULL)
+    return;
+
   cst_page_toast (CST_PAGE (self), _("Code sent"));
   gtk_widget_grab_focus (cst_sms_code_row_get_entry (self->code_row));
 }
@@ -254,7 +239,7 @@ complete_sms_cb (GObject      *object,
 
   if (is_expired (error))
     show_expired (self, error);
-  else if (is_code_error (error))
+  else if (cst_sms_code_row_is_code_error (error))
     cst_sms_code_row_set_error (self->code_row, error->message);
   else
     cst_page_toast (CST_PAGE (self), error->message);

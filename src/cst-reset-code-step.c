@@ -56,34 +56,12 @@ on_code_row_notify_complete_cb (CstResetCodeStep *self,
 }
 
 static gboolean
-error_is (const GError *error,
-          CstAuthError  code)
-{
-  return g_error_matches (error, CST_AUTH_ERROR, code);
-}
-
-static gboolean
 cst_reset_code_step_show_error (CstWizardStep *step,
                                 const GError  *error)
 {
   CstResetCodeStep *self = CST_RESET_CODE_STEP (step);
 
-  if (error_is (error, CST_AUTH_ERROR_CODE_INVALID) ||
-      error_is (error, CST_AUTH_ERROR_CODE_EXPIRED) ||
-      error_is (error, CST_AUTH_ERROR_RATE_LIMITED) ||
-      error_is (error, CST_AUTH_ERROR_DAILY_LIMIT) ||
-      g_strcmp0 (cst_auth_error_get_field (error), CST_FIELD_CODE) == 0)
-    {
-      /* "Request a new one": let the button do it now (the service
-       * still answers RATE_LIMITED with the seconds if it is too soon). */
-      if (error_is (error, CST_AUTH_ERROR_CODE_EXPIRED))
-        cst_sms_code_row_start_countdown (self->code_row, 0);
-      cst_sms_code_row_set_error (self->code_row, error->message);
-      gtk_widget_grab_focus (cst_sms_code_row_get_entry (self->code_row));
-      return TRUE;
-    }
-
-  return FALSE;
+  return cst_sms_code_row_show_check_error (self->code_row, error);
 }
 
 static void

@@ -525,3 +525,59 @@ cst_sms_code_row_get_send_button (CstSmsCodeRow *self)
 
   return GTK_WIDGET (self->send_button);
 }
+
+gboolean
+cst_sms_code_row_is_code_error (const GError *error)
+{
+  return g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
+         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED) ||
+         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED) ||
+         g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT) ||
+         g_strcmp0 (cst_auth_error_get_field (error), CST_FIELD_CODE) == 0;
+}
+
+gboolean
+cst_sms_code_row_show_send_result (CstSmsCodeRow *self,
+                                   gint           resend_after,
+                                   const GError  *error)
+{
+  g_return_val_if_fail (CST_IS_SMS_CODE_ROW (self), FALSE);
+
+  if (error == NULL)
+    {
+      cst_sms_code_row_start_countdown (self, (guint) MAX (resend_after, 0));
+      return TRUE;
+    }
+
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED))
+    /* "Wait 42 s": the button counts the same seconds down. */
+    cst_sms_code_row_start_countdown (self, (guint) MAX (cst_auth_error_get_value (error), 0));
+
+  if (cst_sms_code_row_is_code_error (error))
+    {
+      cst_sms_code_row_set_error (self, error->message);
+      return TRUE;
+    }
+
+  /* Not about the code (a bad phone, an expired ticket …). */
+  cst_sms_code_row_set_sending (self, FALSE);
+  return FALSE;
+}
+
+gboolean
+cst_sms_code_row_show_check_error (CstSmsCodeRow *self,
+                                   const GError  *error)
+{
+  g_return_val_if_fail (CST_IS_SMS_CODE_ROW (self), FALSE);
+
+  if (!cst_sms_code_row_is_code_error (error))
+    return FALSE;
+
+  /* "Request a new one": let the button do it now (the service still
+   * answers RATE_LIMITED with the seconds if it is too soon). */
+  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED))
+    cst_sms_code_row_start_countdown (self, 0);
+  cst_sms_code_row_set_error (self, error->message);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return TRUE;
+}

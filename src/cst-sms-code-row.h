@@ -46,4 +46,23 @@ void        cst_sms_code_row_set_error        (CstSmsCodeRow *self,
 GtkWidget  *cst_sms_code_row_get_entry        (CstSmsCodeRow *self);
 GtkWidget  *cst_sms_code_row_get_send_button  (CstSmsCodeRow *self);
 
+/*
+ * Service answers shown at the row, shared by every page that sends or
+ * checks a code. An error "about the code" is CODE_INVALID, CODE_EXPIRED,
+ * RATE_LIMITED, DAILY_LIMIT or one that names CST_FIELD_CODE.
+ */
+gboolean    cst_sms_code_row_is_code_error    (const GError  *error);
+/* The end of a send-code call: the countdown of @resend_after seconds on
+ * success, else an error about the code under it (RATE_LIMITED also
+ * counts its seconds down). FALSE for any other error, for the caller to
+ * place; the sending state has ended either way. */
+gboolean    cst_sms_code_row_show_send_result (CstSmsCodeRow *self,
+                                               gint           resend_after,
+                                               const GError  *error);
+/* A code that was checked and refused: an error about the code under it,
+ * with the focus; an expired one may be asked for again at once. FALSE
+ * for any other error. */
+gboolean    cst_sms_code_row_show_check_error (CstSmsCodeRow *self,
+                                               const GError  *error);
+
 G_END_DECLS

@@ -81,13 +81,7 @@ static void
 show_error (CstSmsLoginPage *self,
             const GError    *error)
 {
-  const char *field = cst_auth_error_get_field (error);
-
-  if (g_strcmp0 (field, CST_FIELD_CODE) == 0 ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT))
+  if (cst_sms_code_row_is_code_error (error))
     {
       cst_sms_code_row_set_error (self->code_row, error->message);
       return;
@@ -140,23 +134,18 @@ send_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint resend_after = 0;
 
-  if (!cst_auth_service_send_code_finish (CST_AUTH_SERVICE (object), result, &resend_after, &error))
-    {
-      if (g_cancellable_is_cancelled (self->cancellable))
-        return;
-
-      cst_sms_code_row_set_sending (self->code_row, FALSE);
-      if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED))
-        cst_sms_code_row_start_countdown (self->code_row,
-                                          (guint) MAX (cst_auth_error_get_value (error), 0));
-      show_error (self, error);
-      return;
-    }
-
+  cst_auth_service_send_code_finish (CST_AUTH_SERVICE (object), result, &resend_after, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  cst_sms_code_row_start_countdown (self->code_row, (guint) MAX (resend_after, 0));
+  if (!cst_sms_code_row_show_send_result (self->code_row, resend_after, error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (error != NULL)
+    return;
+
   /* Translators: toast after an SMS code was sent; zh_CN 验证码已发送 */
   cst_page_toast (CST_PAGE (self), _("Code sent"));
   gtk_widget_grab_focus (cst_sms_code_row_get_entry (self->code_row));

@@ -668,31 +668,11 @@ cst_wizard_code_sent (CstWizard     *self,
   g_return_if_fail (CST_IS_SMS_CODE_ROW (row));
 
   if (error == NULL)
-    {
-      cst_sms_code_row_set_error (row, NULL);
-      cst_sms_code_row_start_countdown (row, MAX (resend_after, 0));
-      return;
-    }
+    cst_sms_code_row_set_error (row, NULL);
 
-  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_RATE_LIMITED))
-    {
-      /* "Wait 42 s": the button counts the same seconds down. */
-      cst_sms_code_row_start_countdown (row, MAX (cst_auth_error_get_value (error), 0));
-      cst_sms_code_row_set_error (row, error->message);
-      return;
-    }
-
-  if (g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_DAILY_LIMIT) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_INVALID) ||
-      g_error_matches (error, CST_AUTH_ERROR, CST_AUTH_ERROR_CODE_EXPIRED))
-    {
-      cst_sms_code_row_set_error (row, error->message);
-      return;
-    }
-
-  /* Not about the code (a bad phone, an expired ticket …). */
-  cst_sms_code_row_set_sending (row, FALSE);
-  cst_wizard_show_error (self, step, error);
+  /* Not about the code (a bad phone, an expired ticket …): at @step. */
+  if (!cst_sms_code_row_show_send_result (row, resend_after, error))
+    cst_wizard_show_error (self, step, error);
 }
 
 /**
