@@ -421,6 +421,19 @@ on_wizard_next_cb (CstResetWizard *self,
     go_to_login (self);
 }
 
+/* The new phone comes after the face, still under 安全验证 in the step
+ * indicator: the page title says what this screen is about. */
+static void
+on_wizard_notify_step_cb (CstResetWizard *self)
+{
+  if (cst_wizard_get_step (self->wizard) == CST_WIZARD_STEP (self->phone_step))
+    /* Translators: page title while setting the new phone in a password reset; zh_CN 设置新手机号 */
+    cst_page_set_title (CST_PAGE (self), _("Set a New Phone Number"));
+  else
+    /* Translators: title of the password reset wizard; zh_CN as in the mobile app: 忘记密码 */
+    cst_page_set_title (CST_PAGE (self), _("Forgot Password"));
+}
+
 static void
 use_face_action (GtkWidget  *widget,
                  const char *action_name,
@@ -537,6 +550,13 @@ cst_reset_wizard_init (CstResetWizard *self)
                            "captured",
                            G_CALLBACK (on_face_view_captured_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wizard, "notify::step",
+                           G_CALLBACK (on_wizard_notify_step_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cst_wizard_credentials_step_get_phone_row (self->phone_step)),
+                                 /* Translators: the phone field after face verification in a password reset; zh_CN 新手机号码 */
+                                 _("New phone number"));
 }
 
 CstPage *
