@@ -744,6 +744,7 @@ on_back_gesture_pressed_cb (CstWindow *self)
 static void
 cst_window_init (CstWindow *self)
 {
+  GtkEventController *controller;
   GtkGesture *gesture;
 
   self->pages = g_ptr_array_new_with_free_func (g_object_unref);
@@ -755,6 +756,18 @@ cst_window_init (CstWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  /* AdwToastOverlay binds Escape to dismissing its toast, and it sits
+   * between the pages and the window: while a toast shows (“Signed in”
+   * right after a login), Escape in a page only dismissed the toast, which
+   * a screen-reader user may not even know is there. The pages' stack takes
+   * Escape first; at the root win.back is disabled, so Escape goes on to
+   * the toast. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.back")));
+  gtk_widget_add_controller (GTK_WIDGET (self->nav_stack), controller);
 
   /* The mouse's back button, as in a browser. */
   gesture = gtk_gesture_click_new ();
@@ -869,11 +882,27 @@ cst_window_get_visible_page (CstWindow *self)
   return g_ptr_array_index (self->pages, self->pages->len - 1);
 }
 
+/* libadwaita 1.2's close button of a toast is read as "GtkImage". A toast
+ * queued behind another gets its widget only when the one before it is
+ * dismissed, so this runs for every toast shown and after every dismissal. */
+static void
+name_toast_close_buttons (CstWindow *self)
+{
+  /* The overlay dismisses its toasts as the window is disposed. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  cst_a11y_name_icon_buttons (GTK_WIDGET (self->toast_overlay), "window-close-symbolic",
+                              /* Translators: for screen readers, the × of a toast */
+                              C_("toast", "Close"));
+}
+
 void
 cst_window_show_toast (CstWindow  *self,
                        const char *text)
 {
   g_autofree char *markup = NULL;
+  AdwToast *toast;
 
   g_return_if_fail (CST_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
@@ -883,11 +912,13 @@ cst_window_show_toast (CstWindow  *self,
 
   /* Toast titles are Pango markup; messages may hold '&' or '<'. */
   markup = g_markup_escape_text (text, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-  /* libadwaita 1.2's close button of the toast is read as "GtkImage". */
-  cst_a11y_name_icon_buttons (GTK_WIDGET (self->toast_overlay), "window-close-symbolic",
-                              /* Translators: for screen readers, the × of a toast */
-                              C_("toast", "Close"));
+  toast = adw_toast_new (markup);
+  /* After the overlay's own handler, which shows the next queued toast. */
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (name_toast_close_buttons),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_close_buttons (self);
 }
 
 /**
