@@ -257,6 +257,43 @@ def logged_in(app):
     check(app, 'logout dialog', root=app.dialog())
 
 
+def toast_widgets(app):
+    return app.find_all(name='AdwToastWidget', root=app.window)
+
+
+def toast_says(toast):
+    return ' '.join(name_of(o) or text_of(o) for o, _ in walk(toast) if role_of(o) == 'label')
+
+
+def toasts(app):
+    """A toast queued behind another is as readable as the first: its close
+    button has a name when it comes up (libadwaita 1.2 reads it “GtkImage”)."""
+    app.click('page tab', 'My')
+    app.click('list item', 'Log In / Register')
+    app.wait_title('Log In')
+    app.type_into(app.find('text', 'Account'), DEMO_PHONE)
+    app.type_into(app.find('text', 'Password'), DEMO_PASSWORD)
+    app.click('push button', 'Log In')
+    app.find('list item', name_re=r'^张\*')
+    # Log out at once: “Logged out” queues behind “Signed in”.
+    app.click('list item', 'Log Out')
+    app.click('push button', 'Log Out', root=app.dialog())
+    app.find('list item', 'Log In / Register')
+    shown = toast_widgets(app)
+    if len(shown) != 1 or 'Signed in' not in toast_says(shown[0]):
+        raise Failure(f'expected “Signed in” still on screen, found {[toast_says(t) for t in shown]!r}: '
+                      'the second toast was not queued, this proves nothing')
+    check(app, 'the first toast', root=shown[0])
+    close = app.find('push button', root=shown[0], pred=lambda o: name_of(o.get_parent()) == 'AdwToastWidget')
+    app.act(close)
+    second = wait_until(lambda: next((t for t in toast_widgets(app) if 'Logged out' in toast_says(t)), None),
+                        what='the queued “Logged out” toast')
+    buttons = [o for o, _ in walk(second) if role_of(o) == 'push button']
+    if [name_of(b) for b in buttons] != ['Close']:
+        raise Failure(f'the queued toast\'s buttons are named {[name_of(b) for b in buttons]!r}, not [\'Close\']')
+    check(app, 'the queued toast', root=second)
+
+
 GROUPS = {
     'root-and-login': root_and_login,
     'other-logins': other_logins,
@@ -264,6 +301,7 @@ GROUPS = {
     'enterprise': enterprise,
     'reset': reset,
     'logged-in': logged_in,
+    'toasts': toasts,
 }
 
 if __name__ == '__main__':
