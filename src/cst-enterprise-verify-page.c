@@ -336,32 +336,6 @@ restart_action (GtkWidget  *widget,
 /* ---- GObject / GtkWidget ---- */
 
 static void
-cst_enterprise_verify_page_map (GtkWidget *widget)
-{
-  CstEnterpriseVerifyPage *self = CST_ENTERPRISE_VERIFY_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (cst_enterprise_verify_page_parent_class)->map (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->login_button));
-}
-
-static void
-cst_enterprise_verify_page_unmap (GtkWidget *widget)
-{
-  CstEnterpriseVerifyPage *self = CST_ENTERPRISE_VERIFY_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root) &&
-      gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->login_button))
-    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
-
-  GTK_WIDGET_CLASS (cst_enterprise_verify_page_parent_class)->unmap (widget);
-}
-
-static void
 cst_enterprise_verify_page_constructed (GObject *object)
 {
   CstEnterpriseVerifyPage *self = CST_ENTERPRISE_VERIFY_PAGE (object);
@@ -457,8 +431,6 @@ cst_enterprise_verify_page_class_init (CstEnterpriseVerifyPageClass *klass)
   object_class->get_property = cst_enterprise_verify_page_get_property;
   object_class->set_property = cst_enterprise_verify_page_set_property;
 
-  widget_class->map = cst_enterprise_verify_page_map;
-  widget_class->unmap = cst_enterprise_verify_page_unmap;
 
   /**
    * CstEnterpriseVerifyPage:method:
@@ -515,6 +487,9 @@ cst_enterprise_verify_page_init (CstEnterpriseVerifyPage *self)
 
   /* Translators: the title of the enterprise second-factor page; zh_CN 身份验证 */
   cst_page_set_title (CST_PAGE (self), _("Verify Your Identity"));
+
+  /* Enter in the code field logs in. */
+  cst_page_set_default_widget (CST_PAGE (self), GTK_WIDGET (self->login_button));
 
   cst_enterprise_verify_page_set_method (self, METHOD_SMS);
   update_actions (self);

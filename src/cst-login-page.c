@@ -200,21 +200,18 @@ set_busy (CstLoginPage *self,
   update_actions (self);
 }
 
+/* Enter logs in with the tab's button. */
 static void
 update_default_widget (CstLoginPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *button;
-
-  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
 
   if (g_strcmp0 (self->mode, MODE_ENTERPRISE) == 0)
     button = GTK_WIDGET (self->ent_login_button);
   else
     button = GTK_WIDGET (self->login_button);
 
-  gtk_window_set_default_widget (GTK_WINDOW (root), button);
+  cst_page_set_default_widget (CST_PAGE (self), button);
 }
 
 /* The window of the page, held across a service call: a successful login
@@ -829,24 +826,6 @@ cst_login_page_map (GtkWidget *widget)
 }
 
 static void
-cst_login_page_unmap (GtkWidget *widget)
-{
-  CstLoginPage *self = CST_LOGIN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root))
-    {
-      GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
-
-      if (current == GTK_WIDGET (self->login_button) ||
-          current == GTK_WIDGET (self->ent_login_button))
-        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
-    }
-
-  GTK_WIDGET_CLASS (cst_login_page_parent_class)->unmap (widget);
-}
-
-static void
 cst_login_page_constructed (GObject *object)
 {
   CstLoginPage *self = CST_LOGIN_PAGE (object);
@@ -982,7 +961,6 @@ cst_login_page_class_init (CstLoginPageClass *klass)
   object_class->set_property = cst_login_page_set_property;
 
   widget_class->map = cst_login_page_map;
-  widget_class->unmap = cst_login_page_unmap;
 
   /**
    * CstLoginPage:mode:

@@ -16,6 +16,7 @@ typedef struct
 {
   char           *title;
   CstAuthService *service;
+  GtkWidget      *default_widget;  /* weak */
 } CstPagePrivate;
 
 enum {
@@ -44,11 +45,46 @@ get_window (CstPage *self)
 }
 
 static void
+apply_default_widget (CstPage *self)
+{
+  CstPagePrivate *priv = cst_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (priv->default_widget != NULL && GTK_IS_WINDOW (root) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_set_default_widget (GTK_WINDOW (root), priv->default_widget);
+}
+
+static void
+cst_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cst_page_parent_class)->map (widget);
+
+  apply_default_widget (CST_PAGE (widget));
+}
+
+static void
+cst_page_unmap (GtkWidget *widget)
+{
+  CstPage *self = CST_PAGE (widget);
+  CstPagePrivate *priv = cst_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* Only when it is still ours: the page above may have set its own. */
+  if (priv->default_widget != NULL && GTK_IS_WINDOW (root) &&
+      gtk_window_get_default_widget (GTK_WINDOW (root)) == priv->default_widget)
+    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+
+  GTK_WIDGET_CLASS (cst_page_parent_class)->unmap (widget);
+}
+
+static void
 cst_page_finalize (GObject *object)
 {
   CstPage *self = CST_PAGE (object);
   CstPagePrivate *priv = cst_page_get_instance_private (self);
 
+  g_clear_weak_pointer (&priv->default_widget);
   g_clear_pointer (&priv->title, g_free);
   g_clear_object (&priv->service);
 
@@ -107,10 +143,14 @@ static void
 cst_page_class_init (CstPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cst_page_finalize;
   object_class->get_property = cst_page_get_property;
   object_class->set_property = cst_page_set_property;
+
+  widget_class->map = cst_page_map;
+  widget_class->unmap = cst_page_unmap;
 
   klass->go_back = cst_page_real_go_back;
 
@@ -240,4 +280,25 @@ cst_page_toast (CstPage    *self,
 
   if ((window = get_window (self)))
     cst_window_show_toast (window, text);
+}
+
+/**
+ * cst_page_set_default_widget:
+ * @widget: (nullable): a descendant of the page to activate on Enter
+ *
+ * Makes @widget the window's default widget whenever the page is mapped
+ * (at once when it already is), and no longer when it is unmapped.
+ */
+void
+cst_page_set_default_widget (CstPage   *self,
+                             GtkWidget *widget)
+{
+  CstPagePrivate *priv;
+
+  g_return_if_fail (CST_IS_PAGE (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  priv = cst_page_get_instance_private (self);
+  g_set_weak_pointer (&priv->default_widget, widget);
+  apply_default_widget (self);
 }

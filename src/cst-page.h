@@ -49,5 +49,9 @@ void            cst_page_pop          (CstPage     *self);
 void            cst_page_pop_to_root  (CstPage     *self);
 void            cst_page_toast        (CstPage     *self,
                                        const char  *text);
+/* While the page is mapped, @widget (a button of the page, or NULL) is the
+ * window's default widget: Enter in a field activates it. */
+void            cst_page_set_default_widget (CstPage   *self,
+                                             GtkWidget *widget);
 
 G_END_DECLS

@@ -229,33 +229,6 @@ login_action (GtkWidget  *widget,
 }
 
 static void
-cst_sms_login_page_map (GtkWidget *widget)
-{
-  CstSmsLoginPage *self = CST_SMS_LOGIN_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (cst_sms_login_page_parent_class)->map (widget);
-
-  /* Enter in the code field logs in. */
-  root = gtk_widget_get_root (widget);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->login_button));
-}
-
-static void
-cst_sms_login_page_unmap (GtkWidget *widget)
-{
-  CstSmsLoginPage *self = CST_SMS_LOGIN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root) &&
-      gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->login_button))
-    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
-
-  GTK_WIDGET_CLASS (cst_sms_login_page_parent_class)->unmap (widget);
-}
-
-static void
 cst_sms_login_page_dispose (GObject *object)
 {
   CstSmsLoginPage *self = CST_SMS_LOGIN_PAGE (object);
@@ -286,8 +259,6 @@ cst_sms_login_page_class_init (CstSmsLoginPageClass *klass)
   object_class->dispose = cst_sms_login_page_dispose;
   object_class->finalize = cst_sms_login_page_finalize;
 
-  widget_class->map = cst_sms_login_page_map;
-  widget_class->unmap = cst_sms_login_page_unmap;
 
   g_type_ensure (CST_TYPE_SMS_CODE_ROW);
 
@@ -316,6 +287,9 @@ cst_sms_login_page_init (CstSmsLoginPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Enter in the code field logs in. */
+  cst_page_set_default_widget (CST_PAGE (self), GTK_WIDGET (self->login_button));
 
   /* Translators: the title of the SMS login page; zh_CN 短信登录 */
   cst_page_set_title (CST_PAGE (self), C_("login method", "SMS Login"));
