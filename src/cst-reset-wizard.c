@@ -78,6 +78,23 @@ show_error (CstResetWizard *self,
   cst_wizard_show_error (self->wizard, step, error);
 }
 
+/* The end of the call of @step: on to @next, or the error at @step.
+ * The steps are NULL when the page is gone (cst_wizard_call_done). */
+static void
+step_call_done (CstResetWizard *self,
+                CstWizardStep  *step,
+                CstWizardStep  *next,
+                const GError   *error)
+{
+  if (!cst_wizard_call_done (self->wizard, error))
+    return;
+
+  if (error != NULL)
+    show_error (self, step, error);
+  else
+    cst_wizard_advance (self->wizard, next);
+}
+
 /* The end of a send-code call for @row on @step: an expired ticket
  * starts again (show_error), the rest is cst_wizard_code_sent(). */
 static void
@@ -177,16 +194,8 @@ verify_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_reset_verify_code_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!cst_wizard_call_done (self->wizard, error))
-    return;
-
-  if (error != NULL)
-    {
-      show_error (self, CST_WIZARD_STEP (self->code_step), error);
-      return;
-    }
-
-  cst_wizard_advance (self->wizard, CST_WIZARD_STEP (self->password_step));
+  step_call_done (self, CST_WIZARD_STEP (self->code_step), CST_WIZARD_STEP (self->password_step),
+                  error);
 }
 
 static void
@@ -294,16 +303,8 @@ verify_new_phone_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cst_auth_service_reset_verify_new_phone_finish (CST_AUTH_SERVICE (object), result, &error);
-  if (!cst_wizard_call_done (self->wizard, error))
-    return;
-
-  if (error != NULL)
-    {
-      show_error (self, CST_WIZARD_STEP (self->phone_step), error);
-      return;
-    }
-
-  cst_wizard_advance (self->wizard, CST_WIZARD_STEP (self->password_step));
+  step_call_done (self, CST_WIZARD_STEP (self->phone_step), CST_WIZARD_STEP (self->password_step),
+                  error);
 }
 
 static void
