@@ -434,18 +434,33 @@ check_id (CstLocalBackend  *self,
                     &verror, CST_FIELD_ID_NUMBER, error);
 }
 
+typedef gboolean (*TextValidator) (const char  *input,
+                                   char       **normalized,
+                                   GError     **error);
+
+/* What every text field goes through: the byte-level checks (UTF-8,
+ * length, no controls), then its core validator, errors at @field. */
+static gboolean
+check_text_field (TextValidator   validate,
+                  const char     *field,
+                  const char     *input,
+                  char          **normalized,
+                  GError        **error)
+{
+  GError *verror = NULL;
+
+  if (!_cst_local_check_text (input, CST_LOCAL_MAX_TEXT_BYTES, field, error))
+    return FALSE;
+
+  return validated (validate (input, normalized, &verror), &verror, field, error);
+}
+
 static gboolean
 check_phone (const char  *input,
              char       **normalized,
              GError     **error)
 {
-  GError *verror = NULL;
-
-  if (!_cst_local_check_text (input, CST_LOCAL_MAX_TEXT_BYTES, CST_FIELD_PHONE, error))
-    return FALSE;
-
-  return validated (cst_validate_phone (input, normalized, &verror),
-                    &verror, CST_FIELD_PHONE, error);
+  return check_text_field (cst_validate_phone, CST_FIELD_PHONE, input, normalized, error);
 }
 
 static gboolean
@@ -453,13 +468,7 @@ check_name (const char  *input,
             char       **normalized,
             GError     **error)
 {
-  GError *verror = NULL;
-
-  if (!_cst_local_check_text (input, CST_LOCAL_MAX_TEXT_BYTES, CST_FIELD_NAME, error))
-    return FALSE;
-
-  return validated (cst_validate_name (input, normalized, &verror),
-                    &verror, CST_FIELD_NAME, error);
+  return check_text_field (cst_validate_name, CST_FIELD_NAME, input, normalized, error);
 }
 
 static gboolean
@@ -467,13 +476,7 @@ check_code (const char  *input,
             char       **normalized,
             GError     **error)
 {
-  GError *verror = NULL;
-
-  if (!_cst_local_check_text (input, CST_LOCAL_MAX_TEXT_BYTES, CST_FIELD_CODE, error))
-    return FALSE;
-
-  return validated (cst_validate_sms_code (input, normalized, &verror),
-                    &verror, CST_FIELD_CODE, error);
+  return check_text_field (cst_validate_sms_code, CST_FIELD_CODE, input, normalized, error);
 }
 
 static gboolean
@@ -481,13 +484,8 @@ check_enterprise_code (const char  *input,
                        char       **normalized,
                        GError     **error)
 {
-  GError *verror = NULL;
-
-  if (!_cst_local_check_text (input, CST_LOCAL_MAX_TEXT_BYTES, CST_FIELD_ENTERPRISE, error))
-    return FALSE;
-
-  return validated (cst_validate_enterprise_code (input, normalized, &verror),
-                    &verror, CST_FIELD_ENTERPRISE, error);
+  return check_text_field (cst_validate_enterprise_code, CST_FIELD_ENTERPRISE,
+                           input, normalized, error);
 }
 
 /* A password as typed at login: not the policy (an old password may
