@@ -299,6 +299,43 @@ refresh (CstBiometricsPage *self)
 
 /* ---- turning quick login on and off ---- */
 
+static const char *
+switched_toast (CstCredentialKind kind,
+                gboolean          on)
+{
+  if (kind == CST_CREDENTIAL_KIND_FINGERPRINT)
+    return on ? _("Fingerprint login is on") : _("Fingerprint login is off");
+  else
+    return on ? _("Face login is on") : _("Face login is off");
+}
+
+/* Turning on and turning off end alike: the switch takes the state that
+ * was asked for, or goes back with the error shown. */
+static void
+switch_call_done (RowCall      *call,
+                  gboolean      on,
+                  const GError *error)
+{
+  CstBiometricsPage *self = call->self;
+  QuickRow *row = call->row;
+
+  row->busy = FALSE;
+
+  if (error == NULL)
+    {
+      show_error (self, NULL);
+      gtk_switch_set_state (row->toggle, on);
+      cst_page_toast (CST_PAGE (self), switched_toast (row->kind, on));
+    }
+  else
+    {
+      note_error (self, error);
+      gtk_switch_set_active (row->toggle, !on);
+    }
+
+  update_rows (self);
+}
+
 static void
 on_enable_cb (GObject      *object,
               GAsyncResult *result,
@@ -306,31 +343,12 @@ on_enable_cb (GObject      *object,
 {
   g_autoptr(RowCall) call = user_data;
   g_autoptr(GError) error = NULL;
-  CstBiometricsPage *self = call->self;
-  QuickRow *row = call->row;
 
   if (!cst_auth_service_quick_login_enable_finish (CST_AUTH_SERVICE (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  row->busy = FALSE;
-
-  if (error == NULL)
-    {
-      show_error (self, NULL);
-      gtk_switch_set_state (row->toggle, TRUE);
-      cst_page_toast (CST_PAGE (self),
-                      row->kind == CST_CREDENTIAL_KIND_FINGERPRINT
-                        ? _("Fingerprint login is on")
-                        : _("Face login is on"));
-    }
-  else
-    {
-      note_error (self, error);
-      gtk_switch_set_active (row->toggle, FALSE);
-    }
-
-  update_rows (self);
+  switch_call_done (call, TRUE, error);
 }
 
 static void
@@ -340,31 +358,12 @@ on_disable_cb (GObject      *object,
 {
   g_autoptr(RowCall) call = user_data;
   g_autoptr(GError) error = NULL;
-  CstBiometricsPage *self = call->self;
-  QuickRow *row = call->row;
 
   if (!cst_auth_service_quick_login_disable_finish (CST_AUTH_SERVICE (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  row->busy = FALSE;
-
-  if (error == NULL)
-    {
-      show_error (self, NULL);
-      gtk_switch_set_state (row->toggle, FALSE);
-      cst_page_toast (CST_PAGE (self),
-                      row->kind == CST_CREDENTIAL_KIND_FINGERPRINT
-                        ? _("Fingerprint login is off")
-                        : _("Face login is off"));
-    }
-  else
-    {
-      note_error (self, error);
-      gtk_switch_set_active (row->toggle, TRUE);
-    }
-
-  update_rows (self);
+  switch_call_done (call, FALSE, error);
 }
 
 static void
