@@ -206,6 +206,58 @@ inspect_items (CstCredentialKind kind)
   return items;
 }
 
+/*
+ * What `secret-tool`, another program on the same session bus, sees of
+ * the items of @kind: asserts that each one shows @secret as its secret
+ * only, with the attributes kind and account and nothing holding it.
+ * Returns how many items it listed.
+ */
+static guint
+assert_secret_tool_sees (CstCredentialKind  kind,
+                         const char        *secret)
+{
+  g_autoptr (GSubprocess) tool = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint items = 0;
+  guint secrets = 0;
+
+  tool = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                           &error, "secret-tool", "search", "--all", "--unlock",
+                           "kind", cst_credential_kind_to_string (kind), NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (tool, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (tool));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (line[0] == '[')
+        items++;
+      else if (g_str_has_prefix (line, "secret = "))
+        {
+          g_assert_cmpstr (line + strlen ("secret = "), ==, secret);
+          secrets++;
+        }
+      else if (g_str_has_prefix (line, "attribute."))
+        {
+          g_assert_true (g_str_has_prefix (line, "attribute.kind = ") ||
+                         g_str_has_prefix (line, "attribute.account = "));
+          g_assert_null (strstr (line, secret));
+        }
+      else
+        g_assert_null (strstr (line, secret));   /* label, schema, dates */
+    }
+  /* It did see the secrets, where they belong. */
+  g_assert_cmpuint (secrets, ==, items);
+
+  return items;
+}
+
 static void
 test_roundtrip (Fixture       *f,
                 gconstpointer  data)
@@ -264,6 +316,9 @@ test_roundtrip (Fixture       *f,
     g_assert_cmpstr (g_hash_table_lookup (attributes, "xdg:schema"), ==, SCHEMA_NAME);
   }
   g_list_free_full (items, g_object_unref);
+
+  /* And from another process, as a user would check it. */
+  g_assert_cmpuint (assert_secret_tool_sees (CST_CREDENTIAL_KIND_REFRESH, secret), ==, 1);
 }
 
 static void
