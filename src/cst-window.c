@@ -19,7 +19,6 @@
 #include "cst-my-page.h"
 #include "cst-register-wizard.h"
 #include "cst-reset-wizard.h"
-#include "cst-resources.h"
 #include "cst-sms-login-page.h"
 #include "cst-window.h"
 
@@ -701,11 +700,6 @@ cst_window_class_init (CstWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The resources are compiled into the static libcst-ui: the linker keeps
-   * their object, whose constructor registers them, only when something
-   * refers to it. Every program with a window (the app, the ui tests) does. */
-  g_assert (cst_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cst-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CstWindow, toast_overlay);
