@@ -930,6 +930,21 @@ end_write (CstLocalConn  *conn,
   return ok;
 }
 
+/* end_write(), then the step's error (or the commit's) to the caller:
+ * how every write operation ends. */
+static gboolean
+finish_write (CstLocalConn  *conn,
+              gboolean       ok,
+              GError       **local_error,
+              GError       **error)
+{
+  if (end_write (conn, ok, local_error))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 /* Failed logins take at least min_failure_time_ms, however they failed;
  * so does every request for a LOGIN code, which does more work (outbox,
  * gateway) for a phone on file than for one that is not. */
@@ -1972,13 +1987,7 @@ cst_local_backend_send_ticket_code (CstAuthBackend  *backend,
 
 out:
   g_clear_pointer (&stmt, _cst_local_stmt_release);
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 /* ---- registration ---- */
@@ -2096,13 +2105,7 @@ cst_local_backend_register_set_credentials (CstAuthBackend  *backend,
   ok = ticket_save (self, conn, ticket, &local_error);
 
 out:
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static CstSession *
@@ -2770,13 +2773,7 @@ cst_local_backend_reset_verify_code (CstAuthBackend  *backend,
   ok = ticket_save (self, conn, ticket, &local_error);
 
 out:
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static gboolean
@@ -2828,13 +2825,7 @@ cst_local_backend_reset_verify_face (CstAuthBackend  *backend,
   ok = ticket_save (self, conn, ticket, &local_error);
 
 out:
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static gboolean
@@ -2885,13 +2876,7 @@ cst_local_backend_reset_send_new_phone_code (CstAuthBackend  *backend,
   ok = ticket_save (self, conn, ticket, &local_error);
 
 out:
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static gboolean
@@ -2941,13 +2926,7 @@ cst_local_backend_reset_verify_new_phone (CstAuthBackend  *backend,
   ok = ticket_save (self, conn, ticket, &local_error);
 
 out:
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static gboolean
@@ -3032,13 +3011,7 @@ cst_local_backend_reset_complete (CstAuthBackend  *backend,
 
 out:
   g_clear_pointer (&stmt, _cst_local_stmt_release);
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 /* ---- quick-login credentials ---- */
@@ -3182,13 +3155,7 @@ cst_local_backend_device_credential_revoke (CstAuthBackend     *backend,
 
 out:
   g_clear_pointer (&stmt, _cst_local_stmt_release);
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 /* ---- sessions ---- */
@@ -3395,13 +3362,7 @@ cst_local_backend_logout (CstAuthBackend  *backend,
         }
     }
 
-  if (!end_write (conn, ok, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_write (conn, ok, &local_error, error);
 }
 
 static void
