@@ -120,14 +120,21 @@ test_sms_code_row_countdown (void)
 
   cst_sms_code_row_start_countdown (self, 2);
   g_assert_cmpuint (cst_sms_code_row_get_countdown (self), ==, 2);
+  g_assert_cmpuint (countdown_notified, ==, 1);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Resend (2 s)");
   g_assert_false (gtk_widget_is_sensitive (button));
 
-  cst_test_wait_until (cst_sms_code_row_get_countdown (self) == 1, 2500);
+  /* One notify per tick of the row's one-second timer: wait for each one,
+   * not for a time, so that a slow run (valgrind) sees the same steps.
+   * The deadline only stops a countdown that never ticks. */
+  cst_test_wait_until (countdown_notified >= 2, 30000);
+  g_assert_cmpuint (countdown_notified, ==, 2);
+  g_assert_cmpuint (cst_sms_code_row_get_countdown (self), ==, 1);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Resend (1 s)");
   g_assert_false (gtk_widget_is_sensitive (button));
 
-  cst_test_wait_until (cst_sms_code_row_get_countdown (self) == 0, 2500);
+  cst_test_wait_until (countdown_notified >= 3, 30000);
+  g_assert_cmpuint (cst_sms_code_row_get_countdown (self), ==, 0);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Get Code");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpuint (countdown_notified, ==, 3);
