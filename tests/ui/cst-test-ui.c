@@ -104,6 +104,22 @@ cst_test_ui_seed_demo (CstTestUi *fixture)
   g_assert_no_error (error);
 }
 
+gint64
+cst_test_timeout_us (guint ms)
+{
+  static gint64 multiplier = 0;
+
+  if (multiplier == 0)
+    {
+      const char *value = g_getenv ("CST_TIMEOUT_MULTIPLIER");
+      gint64 parsed = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+
+      multiplier = parsed > 0 ? parsed : 1;
+    }
+
+  return (gint64) ms * 1000 * multiplier;
+}
+
 void
 cst_test_spin (guint ms)
 {

@@ -45,11 +45,17 @@ void        cst_test_ui_teardown        (CstTestUi   *fixture,
 /* Adds the demo person and enterprise (cst_local_backend_seed_demo). */
 void        cst_test_ui_seed_demo       (CstTestUi   *fixture);
 
+/* @ms in microseconds, times $CST_TIMEOUT_MULTIPLIER when that is set
+ * (build-aux/valgrind sets it: memcheck runs the code 20–50 times slower).
+ * Only for the deadlines that catch a hang: no test may pass or fail on
+ * how fast the code runs. */
+gint64      cst_test_timeout_us         (guint         ms);
+
 /* Spins the main context until @condition (evaluated each turn) holds,
- * failing the test after @timeout_ms. */
+ * failing the test after @timeout_ms (scaled by cst_test_timeout_us). */
 #define cst_test_wait_until(condition, timeout_ms)                            \
   G_STMT_START {                                                              \
-    gint64 __deadline = g_get_monotonic_time () + (timeout_ms) * 1000;        \
+    gint64 __deadline = g_get_monotonic_time () + cst_test_timeout_us (timeout_ms); \
     while (!(condition))                                                      \
       {                                                                       \
         if (g_get_monotonic_time () > __deadline)                             \
