@@ -28,7 +28,7 @@ struct _CstFaceLoginPage
   GtkWidget          *capture_page;
   GtkWidget          *unavailable_page;
   AdwComboRow        *id_type_row;
-  AdwEntryRow        *id_number_row;
+  CstEntryRow        *id_number_row;
   GtkLabel           *id_number_error;
   GtkCheckButton     *keep_check;
   GtkButton          *next_button;
@@ -332,6 +332,8 @@ cst_face_login_page_class_init (CstFaceLoginPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-face-login-page.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstFaceLoginPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CstFaceLoginPage, form_page);
   gtk_widget_class_bind_template_child (widget_class, CstFaceLoginPage, capture_page);

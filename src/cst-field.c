@@ -11,6 +11,17 @@
 
 #include "cst-field.h"
 
+/* What a screen reader lands on: the entry inside a CstEntryRow, else
+ * the field itself. */
+static GtkAccessible *
+field_accessible (GtkWidget *field)
+{
+  if (CST_IS_ENTRY_ROW (field))
+    return GTK_ACCESSIBLE (cst_entry_row_get_entry (CST_ENTRY_ROW (field)));
+
+  return GTK_ACCESSIBLE (field);
+}
+
 void
 cst_field_set_error (GtkWidget  *field,
                      GtkLabel   *message_label,
@@ -30,13 +41,13 @@ cst_field_set_error (GtkWidget  *field,
   gtk_widget_set_visible (GTK_WIDGET (message_label), TRUE);
   gtk_widget_add_css_class (field, "error");
 
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+  gtk_accessible_update_state (field_accessible (field),
                                GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                -1);
   /* DESCRIBED_BY takes a NULL-terminated list, ERROR_MESSAGE a single
    * reference: a NULL after it would be read as the next relation, and
    * GTK 4.8 crashes on it as soon as a screen reader is listening. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+  gtk_accessible_update_relation (field_accessible (field),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message_label, NULL,
                                   GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message_label,
                                   -1);
@@ -53,9 +64,9 @@ cst_field_clear_error (GtkWidget *field,
   gtk_widget_set_visible (GTK_WIDGET (message_label), FALSE);
   gtk_widget_remove_css_class (field, "error");
 
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+  gtk_accessible_reset_state (field_accessible (field), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_relation (field_accessible (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_relation (field_accessible (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
 }
 
 gboolean

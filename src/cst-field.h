@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "cst-auth-error.h"
+#include "cst-entry-row.h"
 
 G_BEGIN_DECLS
 

@@ -32,8 +32,8 @@ struct _CstLoginPage
   GtkStack            *stack;
   GtkWidget           *personal_box;
   GtkWidget           *enterprise_box;
-  AdwEntryRow         *account_row;
-  AdwPasswordEntryRow *password_row;
+  CstEntryRow         *account_row;
+  CstEntryRow         *password_row;
   GtkLabel            *account_error;
   GtkLabel            *password_error;
   GtkCheckButton      *keep_check;
@@ -41,9 +41,9 @@ struct _CstLoginPage
   GtkSpinner          *login_spinner;
   GtkButton           *register_button;
   GtkButton           *forgot_button;
-  AdwEntryRow         *enterprise_row;
-  AdwEntryRow         *ent_account_row;
-  AdwPasswordEntryRow *ent_password_row;
+  CstEntryRow         *enterprise_row;
+  CstEntryRow         *ent_account_row;
+  CstEntryRow         *ent_password_row;
   GtkLabel            *enterprise_error;
   GtkLabel            *ent_account_error;
   GtkLabel            *ent_password_error;
@@ -90,22 +90,19 @@ row_text (gpointer row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* AdwEntryRow (1.2) has no placeholder: its title takes that place while
- * the row is empty and unfocused. So a field's hint (SPEC §1.3) is a dim
- * line under the fields when @lines is given, the row's accessible
- * description for screen readers, and on the inner GtkText, where it
- * shows under the title once the row has focus. */
+/* A field's hint (SPEC §1.3) is a dim line under the fields, where it
+ * stays readable while the user types (when @lines is given; else the
+ * field's placeholder), and the entry's accessible description for
+ * screen readers. */
 static void
 set_hint (gpointer     row,
           const char  *hint,
           GString     *lines)
 {
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (lines == NULL)
+    cst_entry_row_set_placeholder_text (CST_ENTRY_ROW (row), hint);
 
-  if (GTK_IS_TEXT (delegate))
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), hint);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cst_entry_row_get_entry (CST_ENTRY_ROW (row))),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
                                   -1);
 
@@ -998,6 +995,9 @@ cst_login_page_class_init (CstLoginPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-login-page.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
+  g_type_ensure (CST_TYPE_PASSWORD_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, personal_tab);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, enterprise_tab);
   gtk_widget_class_bind_template_child (widget_class, CstLoginPage, stack);

@@ -23,7 +23,7 @@ struct _CstSmsCodeRow
 
   /* template widgets */
   GtkListBox  *list_box;
-  AdwEntryRow *entry;
+  CstEntryRow *entry;
   GtkButton   *send_button;
   GtkLabel    *error_label;
 
@@ -334,6 +334,8 @@ cst_sms_code_row_class_init (CstSmsCodeRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-sms-code-row.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstSmsCodeRow, list_box);
   gtk_widget_class_bind_template_child (widget_class, CstSmsCodeRow, entry);
   gtk_widget_class_bind_template_child (widget_class, CstSmsCodeRow, send_button);
@@ -346,15 +348,12 @@ cst_sms_code_row_class_init (CstSmsCodeRowClass *klass)
 static void
 cst_sms_code_row_init (CstSmsCodeRow *self)
 {
-  GtkEditable *text;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* AdwEntryRow has no max-length; its delegate (a GtkText) does. */
-  text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry));
-  if (GTK_IS_TEXT (text))
-    gtk_text_set_max_length (GTK_TEXT (text), CODE_LENGTH);
-  g_signal_connect (text, "insert-text", G_CALLBACK (on_text_insert_text_cb), self);
+  cst_entry_row_set_max_length (self->entry, CODE_LENGTH);
+  /* The GtkText is the editable that takes what is typed or pasted. */
+  g_signal_connect (cst_entry_row_get_text (self->entry), "insert-text",
+                    G_CALLBACK (on_text_insert_text_cb), self);
 
   update_send_button (self);
 }
@@ -439,6 +438,12 @@ cst_sms_code_row_set_sending (CstSmsCodeRow *self,
 
   if (self->sending == sending)
     return;
+
+  /* The button is about to go insensitive under the keyboard focus, and
+   * GTK would move the focus wherever it finds room: keep it where the
+   * user goes next, the code field (a screen reader says so). */
+  if (sending && gtk_widget_has_focus (GTK_WIDGET (self->send_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 
   self->sending = sending;
   update_send_button (self);

@@ -22,7 +22,7 @@ struct _CstSmsLoginPage
   CstPage         parent_instance;
 
   /* template widgets */
-  AdwEntryRow    *phone_row;
+  CstEntryRow    *phone_row;
   GtkLabel       *phone_error;
   CstSmsCodeRow  *code_row;
   GtkCheckButton *keep_check;
@@ -264,6 +264,8 @@ cst_sms_login_page_class_init (CstSmsLoginPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-sms-login-page.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstSmsLoginPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, CstSmsLoginPage, phone_error);
   gtk_widget_class_bind_template_child (widget_class, CstSmsLoginPage, code_row);
@@ -282,8 +284,6 @@ cst_sms_login_page_class_init (CstSmsLoginPageClass *klass)
 static void
 cst_sms_login_page_init (CstSmsLoginPage *self)
 {
-  GtkEditable *delegate;
-
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -294,10 +294,8 @@ cst_sms_login_page_init (CstSmsLoginPage *self)
   /* Translators: the title of the SMS login page; zh_CN 短信登录 */
   cst_page_set_title (CST_PAGE (self), C_("login method", "SMS Login"));
 
-  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->phone_row));
-  if (GTK_IS_TEXT (delegate))
-    /* Translators: hint in the phone field; zh_CN 请输入手机号码 */
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), _("Enter your mobile phone number"));
+  /* Translators: hint in the phone field; zh_CN 请输入手机号码 */
+  cst_entry_row_set_placeholder_text (self->phone_row, _("Enter your mobile phone number"));
 
   update_actions (self);
 }

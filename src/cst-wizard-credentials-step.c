@@ -27,7 +27,7 @@ struct _CstWizardCredentialsStep
   CstPasswordRow *password_row;
   GtkWidget      *phone_intro;
   GtkWidget      *phone_list;
-  AdwEntryRow    *phone_row;
+  CstEntryRow    *phone_row;
   GtkLabel       *phone_error;
   CstSmsCodeRow  *code_row;
 
@@ -389,6 +389,8 @@ cst_wizard_credentials_step_class_init (CstWizardCredentialsStepClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-wizard-credentials-step.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstWizardCredentialsStep, password_row);
   gtk_widget_class_bind_template_child (widget_class, CstWizardCredentialsStep, phone_intro);
   gtk_widget_class_bind_template_child (widget_class, CstWizardCredentialsStep, phone_list);

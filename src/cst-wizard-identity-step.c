@@ -24,11 +24,11 @@ struct _CstWizardIdentityStep
 
   /* template widgets */
   AdwComboRow   *id_type_row;
-  AdwEntryRow   *id_number_row;
+  CstEntryRow   *id_number_row;
   GtkLabel      *id_number_error;
   GtkButton     *forgot_button;
   GtkWidget     *name_list;
-  AdwEntryRow   *name_row;
+  CstEntryRow   *name_row;
   GtkLabel      *name_error;
   GtkWidget     *derived_list;
   GtkLabel      *sex_label;
@@ -422,6 +422,8 @@ cst_wizard_identity_step_class_init (CstWizardIdentityStepClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cst-wizard-identity-step.ui");
+
+  g_type_ensure (CST_TYPE_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstWizardIdentityStep, id_type_row);
   gtk_widget_class_bind_template_child (widget_class, CstWizardIdentityStep, id_number_row);
   gtk_widget_class_bind_template_child (widget_class, CstWizardIdentityStep, id_number_error);
