@@ -151,9 +151,9 @@ def root_and_login(app):
     # A wrong password: the error is at the field, and the field says so.
     app.click('push button', 'Personal')
     app.type_into(app.find('text', 'Account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Password'), 'Wrong#Password1')
+    app.type_into(app.find('password text', 'Password'), 'Wrong#Password1')
     app.click('push button', 'Log In')
-    error_relations(app, app.find('text', 'Password'), r'Incorrect|attempts')
+    error_relations(app, app.find('password text', 'Password'), r'Incorrect|attempts')
     check(app, 'login with a wrong password')
 
 
@@ -208,7 +208,7 @@ def enterprise(app):
     app.click('push button', 'Enterprise')
     app.type_into(app.find('text', 'Enterprise account'), DEMO_ENTERPRISE_CODE)
     app.type_into(app.find('text', 'Personal account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Personal password'), DEMO_PASSWORD)
+    app.type_into(app.find('password text', 'Personal password'), DEMO_PASSWORD)
     app.click('push button', 'Log In')
     app.find(name_re='several roles')
     check(app, 'enterprise role choice')
@@ -239,7 +239,7 @@ def logged_in(app):
     app.click('list item', 'Log In / Register')
     app.wait_title('Log In')
     app.type_into(app.find('text', 'Account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Password'), DEMO_PASSWORD)
+    app.type_into(app.find('password text', 'Password'), DEMO_PASSWORD)
     app.click('push button', 'Log In')
     app.wait_title('My')
     app.find('list item', name_re=r'^张\*')
@@ -272,7 +272,7 @@ def toasts(app):
     app.click('list item', 'Log In / Register')
     app.wait_title('Log In')
     app.type_into(app.find('text', 'Account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Password'), DEMO_PASSWORD)
+    app.type_into(app.find('password text', 'Password'), DEMO_PASSWORD)
     app.click('push button', 'Log In')
     app.find('list item', name_re=r'^张\*')
     # Log out at once: “Logged out” queues behind “Signed in”.

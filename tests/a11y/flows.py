@@ -61,7 +61,7 @@ def open_login(app):
 def password_login(app, account=DEMO_PHONE, password=DEMO_PASSWORD):
     open_login(app)
     app.type_into(app.find('text', 'Account'), account)
-    app.type_into(app.find('text', 'Password'), password)
+    app.type_into(app.find('password text', 'Password'), password)
     app.click('push button', 'Log In')
     expect_logged_in(app)
 
@@ -114,8 +114,8 @@ def register(app):
     app.act(app.find('push button', 'Next'))
 
     app.find(name_re=r'^Step 3 of 4')
-    app.type_into(app.find('text', 'Set Password'), password)
-    app.type_into(app.find('text', 'Confirm Password'), password)
+    app.type_into(app.find('password text', 'Set Password'), password)
+    app.type_into(app.find('password text', 'Confirm Password'), password)
     app.type_into(app.find('text', 'Phone number'), phone)
     code = get_code(app, phone)
     app.type_into(app.find('text', 'Verification code'), code)
@@ -150,7 +150,7 @@ def login_enterprise(app):
     app.click('push button', 'Enterprise')
     app.type_into(app.find('text', 'Enterprise account'), DEMO_ENTERPRISE_CODE)
     app.type_into(app.find('text', 'Personal account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Personal password'), DEMO_PASSWORD)
+    app.type_into(app.find('password text', 'Personal password'), DEMO_PASSWORD)
     app.click('push button', 'Log In')
     # Several roles in the demo enterprise: 身份类型选择 first.
     app.find(name_re='several roles', timeout=10)
@@ -177,14 +177,14 @@ def reset_password(app):
     code = get_code(app, DEMO_PHONE)
     app.type_into(app.find('text', 'Verification code'), code)
     app.act(app.find('push button', 'Next'))
-    app.type_into(app.find('text', name_re=r'^(New|Set) Password$'), new_password)
-    app.type_into(app.find('text', 'Confirm Password'), new_password)
+    app.type_into(app.find('password text', name_re=r'^(New|Set) Password$'), new_password)
+    app.type_into(app.find('password text', 'Confirm Password'), new_password)
     app.act(app.find('push button', 'Next'))
     app.find(name='Password Changed')
     app.click('push button', 'Go to Log In')
     app.wait_title('Log In')
     app.type_into(app.find('text', 'Account'), DEMO_PHONE)
-    app.type_into(app.find('text', 'Password'), new_password)
+    app.type_into(app.find('password text', 'Password'), new_password)
     app.click('push button', 'Log In')
     expect_logged_in(app)
 

@@ -11,9 +11,10 @@
 # Enter, Space, arrows, Escape, mnemonics); the state is read back through
 # AT-SPI. After every Tab the focused object must exist, carry the focused
 # state and have a name. Escape goes back; Enter in a field submits the form
-# (its primary button is the default widget). libadwaita 1.2's entry rows
-# never report the focus: a Tab into one is proven by a digit typed into
-# that row and erased again (probe_entry_row), or by the text typed there.
+# (its primary button is the default widget). Text fields too must say
+# they have the focus (the app's CstEntryRow holds a GtkEntry because
+# libadwaita 1.2's AdwEntryRow never did): "focus-of-fields" checks the
+# focused state and the focus event, Tab and Shift+Tab, in both tabs.
 #
 # Every flow is done this way: password and SMS login, enterprise login
 # with its role choice and SMS second factor, the password reset by SMS,
@@ -33,50 +34,24 @@ from cstatspi import (App, Events, Failure, Tap, in_session, wait_until, states_
                       DEMO_PHONE, DEMO_PASSWORD, DEMO_ID_NUMBER, DEMO_ENTERPRISE_CODE)
 
 MAX_TABS = 40
+FIELD_ROLES = ('text', 'password text')
 
 
 def focused(app):
     return wait_until(lambda: app.focused(), timeout=3, what='an object with the focused state')
 
 
-def probe_entry_row(app):
-    """The entry row that has the keyboard focus, proven by typing into it.
-
-    libadwaita 1.2's AdwEntryRow does not expose the focus of the GtkText
-    inside it (no focused state, no focus event): a digit typed and erased
-    again shows which row the keyboard is in. End first, so the text that
-    GTK selects on focus-in is not replaced. None when no row took it."""
-    fields = [(f, text_of(f)) for f in app.find_all(root=app.top(),
-                                                      pred=lambda o: role_of(o) in ('text', 'password text'))]
-    app.key('End')
-    app.type_text('0')
-    try:
-        field, before = wait_until(lambda: next(((f, t) for f, t in fields if text_of(f) != t), None),
-                                   timeout=1.5, what='a typed digit to arrive in a field')
-    except Failure:
-        return None
-    app.key('BackSpace')
-    wait_until(lambda: text_of(field) == before, what=f'{describe(field)} to be as it was')
-    return field
-
-
-def press_tab(app, shift=False, probe=True):
-    """One Tab (or Shift+Tab); fails unless the focus is visible and named
-    (or, in an entry row, the row is proven by typing: probe_entry_row,
-    unless @probe is False)."""
+def press_tab(app, shift=False):
+    """One Tab (or Shift+Tab); fails unless a screen reader is told where
+    the focus went: a new object with the focused state, and a name."""
     before = app.focused()
     app.key('Tab', shift=shift)
     try:
         obj = wait_until(lambda: (lambda f: f if f is not None and f != before else None)(app.focused()),
-                         timeout=0.4, what='the focus to move on')
+                         timeout=3, what='the focus to move on')
     except Failure:
-        obj = probe_entry_row(app) if probe else None
-        if obj is None and probe:
-            # A focus event late on a busy machine: the digit went nowhere.
-            obj = (lambda f: f if f is not None and f != before else None)(app.focused())
-        if obj is None:
-            raise Failure(f'the focus did not move on from {describe(before) if before else "nothing"}'
-                          f' on {app.title()!r}, and is in no field')
+        raise Failure(f'the focus did not move on from {describe(before) if before else "nothing"}'
+                      f' on {app.title()!r}, or no object says it has it')
     if not name_of(obj).strip():
         raise Failure(f'Tab reached an unnamed {role_of(obj)!r}')
     return obj
@@ -100,22 +75,20 @@ def tab_to(app, role, name, shift=False):
                   f'went through: {", ".join(seen)}')
 
 
-def tab_into_entry_row(app, name, text, shift=False):
-    """Tab into the AdwEntryRow @name, type @text, and check it arrived there.
+def find_field(app, name=None, name_re=None):
+    return app.find(pred=lambda o: role_of(o) in FIELD_ROLES, name=name, name_re=name_re)
 
-    libadwaita 1.2's AdwEntryRow does not expose the focus of the GtkText
-    inside it (no focused state, no focus event): the text arriving in the
-    row is the proof that the keyboard got there (probe_entry_row on the
-    way). `focus-of-entry-rows` below keeps that limitation visible."""
-    field = app.find('text', name)
+
+def tab_into_field(app, name, text, shift=False):
+    """Tab into the text field @name (it must say it has the focus), type
+    @text, and check it arrived there. No Tab when the page has put the
+    focus there already (after 获取验证码, the code field has it)."""
+    field = find_field(app, name)
     seen = []
-    for _ in range(MAX_TABS):
-        obj = press_tab(app, shift=shift)
-        seen.append(describe(obj))
-        if obj == field:
-            break
-    else:
-        raise Failure(f'Tabs never reached {name!r}; went through: {", ".join(seen)}')
+    while app.focused() != field:
+        if len(seen) == MAX_TABS:
+            raise Failure(f'Tabs never reached {name!r}; went through: {", ".join(seen)}')
+        seen.append(describe(press_tab(app, shift=shift)))
     app.type_text(text)
     wait_until(lambda: len(text_of(field)) == len(text),
                what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
@@ -161,8 +134,8 @@ def login_and_logout(app):
     if name_of(enterprise) != 'Enterprise' or press_tab(app, shift=True) != personal:
         raise Failure('Tab and Shift+Tab do not move between the login tabs')
     press_tab(app)
-    tab_into_entry_row(app, 'Account', DEMO_PHONE)
-    tab_into_entry_row(app, 'Password', DEMO_PASSWORD)
+    tab_into_field(app, 'Account', DEMO_PHONE)
+    tab_into_field(app, 'Password', DEMO_PASSWORD)
     # Enter in the field submits: 登录 is the default widget.
     app.key('Return')
     app.wait_title('My')
@@ -190,13 +163,9 @@ def register_start(app):
     app.key('Return')
     app.find(name_re=r'^Step 2 of 4')
     # A new step puts the focus in its first field, the ID number.
-    field = app.find('text', 'ID number')
     from flows import resident_id
-    id_number = resident_id()
-    app.type_text(id_number)
-    wait_until(lambda: text_of(field) == id_number,
-               what=f'the step to focus the ID number (it holds {text_of(field)!r})')
-    tab_into_entry_row(app, 'Name', 'Wangwu')
+    type_in_first_field(app, '^ID number$', resident_id())
+    tab_into_field(app, 'Name', 'Wangwu')
     # Enter in the last field goes on: 下一步 is the default widget.
     app.key('Return')
     app.find(name_re=r'^Step 3 of 4')
@@ -216,12 +185,14 @@ def open_login_by_keyboard(app):
 
 
 def type_in_first_field(app, name, text):
-    """A page that slides in puts the focus in its first field, named @name (a regex)."""
-    field = app.find('text', name_re=name)
-    time.sleep(0.3)
+    """A page that slides in puts the focus in its first field, named @name
+    (a regex), and says so; then @text typed arrives there."""
+    field = find_field(app, name_re=name)
+    wait_until(lambda: app.focused() == field, timeout=3,
+               what=f'the page to put the focus in {name!r}')
     app.type_text(text)
     wait_until(lambda: len(text_of(field)) == len(text),
-               what=f'the page to focus {name!r} (it holds {text_of(field)!r})')
+               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
     return field
 
 
@@ -231,6 +202,9 @@ def get_code_by_keyboard(app, phone):
     button = tab_to(app, 'push button', '^Get Code$')
     app.key('space')
     wait_until(lambda: name_of(button) != 'Get Code', what='Space on Get Code to start the countdown')
+    # The button waits now: the keyboard goes on to the code field.
+    field = find_field(app, 'Verification code')
+    wait_until(lambda: app.focused() == field, timeout=3, what='the focus to move into the code field')
     return app.sms_code(phone, after=before)
 
 
@@ -248,8 +222,7 @@ def sms_login(app):
     app.wait_title('SMS Login')
     type_in_first_field(app, '^Mobile phone number$', DEMO_PHONE)
     code = get_code_by_keyboard(app, DEMO_PHONE)
-    # Back from the button into its row, the code field.
-    tab_into_entry_row(app, 'Verification code', code, shift=True)
+    tab_into_field(app, 'Verification code', code)
     app.key('Return')
     expect_signed_in(app)
 
@@ -259,9 +232,9 @@ def enterprise_login(app):
     tab_to(app, 'push button', '^Enterprise$')
     app.key('space')
     wait_until(lambda: app.find_all('text', 'Enterprise account'), what='Space to open the enterprise tab')
-    tab_into_entry_row(app, 'Enterprise account', DEMO_ENTERPRISE_CODE)
-    tab_into_entry_row(app, 'Personal account', DEMO_PHONE)
-    tab_into_entry_row(app, 'Personal password', DEMO_PASSWORD)
+    tab_into_field(app, 'Enterprise account', DEMO_ENTERPRISE_CODE)
+    tab_into_field(app, 'Personal account', DEMO_PHONE)
+    tab_into_field(app, 'Personal password', DEMO_PASSWORD)
     app.key('Return')
     app.find(name_re='several roles', timeout=10)
     role = tab_to(app, 'check box', '^Tax officer$')
@@ -271,7 +244,7 @@ def enterprise_login(app):
     app.key('Return')
     app.find(name_re=r'138\*\*\*\*1234')
     code = get_code_by_keyboard(app, DEMO_PHONE)
-    tab_into_entry_row(app, 'Verification code', code, shift=True)
+    tab_into_field(app, 'Verification code', code)
     app.key('Return')
     expect_signed_in(app)
 
@@ -282,14 +255,14 @@ def reset_password(app):
     tab_to(app, 'push button', '^Forgot Password$')
     app.key('Return')
     app.wait_title('Forgot Password')
-    tab_into_entry_row_first(app, 'ID number', DEMO_ID_NUMBER)
+    type_in_page_field(app, 'ID number', DEMO_ID_NUMBER)
     app.key('Return')
     app.find(name_re=r'138\*\*\*\*1234')
     code = get_code_by_keyboard(app, DEMO_PHONE)
-    tab_into_entry_row(app, 'Verification code', code, shift=True)
+    tab_into_field(app, 'Verification code', code)
     app.key('Return')
     type_in_first_field(app, r'^(New|Set) Password$', new_password)
-    tab_into_entry_row(app, 'Confirm Password', new_password)
+    tab_into_field(app, 'Confirm Password', new_password)
     app.key('Return')
     app.find(name='Password Changed')
     tab_to(app, 'push button', '^Go to Log In$')
@@ -297,13 +270,16 @@ def reset_password(app):
     app.wait_title('Log In')
 
 
-def tab_into_entry_row_first(app, name, text):
+def type_in_page_field(app, name, text):
     """The first field of a page, whether the page focused it or a Tab does."""
-    field = app.find('text', name)
-    time.sleep(0.3)
+    field = find_field(app, name)
+    try:
+        wait_until(lambda: app.focused() == field, timeout=1, what=f'the focus in {name!r}')
+    except Failure:
+        return tab_into_field(app, name, text)
     app.type_text(text)
-    if len(text_of(field)) != len(text):
-        return tab_into_entry_row(app, name, text)
+    wait_until(lambda: len(text_of(field)) == len(text),
+               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
     return field
 
 
@@ -315,10 +291,10 @@ def register_to_the_end(app):
     phone = '13712345678'
     password = 'Lantern#2026'
     type_in_first_field(app, '^Set Password$', password)
-    tab_into_entry_row(app, 'Confirm Password', password)
-    tab_into_entry_row(app, 'Phone number', phone)
+    tab_into_field(app, 'Confirm Password', password)
+    tab_into_field(app, 'Phone number', phone)
     code = get_code_by_keyboard(app, phone)
-    tab_into_entry_row(app, 'Verification code', code, shift=True)
+    tab_into_field(app, 'Verification code', code)
     app.key('Return')
     app.find(name_re=r'^Step 4 of 4')
     tab_to(app, 'push button', '^Start Recognition$')
@@ -454,16 +430,31 @@ def escape_from_biometrics(app):
         raise Failure(f'Escape at the root went to {app.title()!r}')
 
 
-def focus_of_entry_rows(app):
-    """Known to fail with libadwaita 1.2 (TAP TODO): a screen reader is not
-    told when an AdwEntryRow has the focus."""
+def focus_of_fields(app):
+    """Every text field of the login page says it has the focus when Tab
+    or Shift+Tab brings it there (state and event), in both tabs."""
     app.click('page tab', 'My')
     app.click('list item', 'Log In / Register')
     app.wait_title('Log In')
     tab_to(app, 'push button', '^Enterprise$')
-    obj = press_tab(app, probe=False)
-    if name_of(obj) != 'Account':
-        raise Failure(f'Tab after the tabs went to {describe(obj)}')
+    events = Events()
+    try:
+        for role, name, shift in (('text', 'Account', False), ('password text', 'Password', False),
+                                  ('text', 'Account', True)):
+            events.clear()
+            obj = press_tab(app, shift=shift)
+            if (role_of(obj), name_of(obj)) != (role, name):
+                raise Failure(f'{"Shift+" if shift else ""}Tab went to {describe(obj)}, not [{role}] {name!r}')
+            wait_until(lambda: [e for e in events.of('object:state-changed:focused', obj) if e[2] == 1],
+                       timeout=3, what=f'a focus event from {name!r}')
+        if name_of(press_tab(app, shift=True)) != 'Enterprise':
+            raise Failure('Shift+Tab from Account did not go back to the Enterprise tab')
+        app.key('space')
+        wait_until(lambda: find_field(app, 'Enterprise account'), what='Space to open the enterprise tab')
+        for name in ('Enterprise account', 'Personal account', 'Personal password'):
+            tab_into_field(app, name, '1')
+    finally:
+        events.close()
 
 
 SCENARIOS = {
@@ -478,13 +469,12 @@ SCENARIOS = {
     'reset-password': reset_password,
     'register-to-the-end': register_to_the_end,
     'quick-login-on': quick_login_on,
-    'focus-of-entry-rows': focus_of_entry_rows,
+    'focus-of-fields': focus_of_fields,
 }
-TODO = {'focus-of-entry-rows': 'libadwaita 1.2 AdwEntryRow exposes no focus for its text'}
 
 if __name__ == '__main__':
     in_session([__file__, *sys.argv[1:]])
     tap = Tap()
     for name, fn in SCENARIOS.items():
-        tap.add(name, run(fn), todo=TODO.get(name))
+        tap.add(name, run(fn))
     sys.exit(tap.run(only=sys.argv[1:] or None))
