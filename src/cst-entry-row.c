@@ -251,6 +251,7 @@ cst_entry_row_constructed (GObject *object)
   gtk_widget_set_margin_top (column, 6);
   gtk_widget_set_margin_bottom (column, 6);
   gtk_box_append (GTK_BOX (column), priv->title_label);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (priv->title_label), priv->entry);
   gtk_box_append (GTK_BOX (column), priv->entry);
   gtk_box_insert_child_after (GTK_BOX (priv->header), column, priv->prefixes);
 
