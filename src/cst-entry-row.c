@@ -32,8 +32,8 @@
  *    row while the text has the focus, the error colours);
  *  - Tab goes straight into the text (the row itself never takes focus),
  *    a click anywhere on the row puts the cursor in the text.
- * The accessible name of the entry is the title (the entry is the object a
- * screen reader lands on); cst-field.c puts the invalid state and the
+ * The title label names the entry (its mnemonic widget, so its
+ * labelled-by: the entry is the object a screen reader lands on); cst-field.c puts the invalid state and the
  * error relations on the entry too, for the same reason.
  */
 
@@ -81,46 +81,20 @@ G_DEFINE_TYPE_WITH_CODE (CstEntryRow, cst_entry_row, ADW_TYPE_PREFERENCES_ROW,
 
 #define PRIV(self) ((CstEntryRowPrivate *) cst_entry_row_get_instance_private (CST_ENTRY_ROW (self)))
 
-/* The title without its mnemonic underscores, for the accessible name. */
-static char *
-strip_mnemonic (const char *title)
-{
-  GString *out = g_string_sized_new (strlen (title));
-
-  for (const char *p = title; *p != '\0'; p++)
-    {
-      if (*p == '_')
-        {
-          if (p[1] != '_')
-            continue;
-          p++;
-        }
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 sync_title (CstEntryRow *self)
 {
   CstEntryRowPrivate *priv = PRIV (self);
   AdwPreferencesRow *row = ADW_PREFERENCES_ROW (self);
   const char *title = adw_preferences_row_get_title (row);
-  gboolean use_underline = adw_preferences_row_get_use_underline (row);
-  g_autofree char *name = NULL;
 
   if (title == NULL)
     title = "";
 
-  gtk_label_set_use_underline (GTK_LABEL (priv->title_label), use_underline);
+  gtk_label_set_use_underline (GTK_LABEL (priv->title_label),
+                               adw_preferences_row_get_use_underline (row));
   gtk_label_set_label (GTK_LABEL (priv->title_label), title);
   gtk_widget_set_visible (priv->title_label, title[0] != '\0');
-
-  name = use_underline ? strip_mnemonic (title) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
 }
 
 static void
@@ -251,6 +225,7 @@ cst_entry_row_constructed (GObject *object)
   gtk_widget_set_margin_top (column, 6);
   gtk_widget_set_margin_bottom (column, 6);
   gtk_box_append (GTK_BOX (column), priv->title_label);
+  /* Also the entry's name: GTK makes the label its labelled-by. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (priv->title_label), priv->entry);
   gtk_box_append (GTK_BOX (column), priv->entry);
   gtk_box_insert_child_after (GTK_BOX (priv->header), column, priv->prefixes);
@@ -415,7 +390,7 @@ cst_entry_row_init (CstEntryRow *self)
   gtk_widget_set_visible (priv->suffixes, FALSE);
   gtk_box_append (GTK_BOX (priv->header), priv->suffixes);
 
-  /* The field's own label, read as the entry's name (sync_title). */
+  /* The field's own label, read as the entry's name (constructed). */
   priv->title_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (priv->title_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (priv->title_label), PANGO_ELLIPSIZE_END);
