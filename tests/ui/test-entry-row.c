@@ -148,24 +148,6 @@ test_enter (Fixture       *f,
   g_assert_cmpuint (clicked, ==, 1);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *label)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_focus (Fixture       *f,
             gconstpointer  data)
@@ -196,7 +178,7 @@ test_focus (Fixture       *f,
 
   /* The mnemonic of the title (Alt+C) goes to the text too. */
   gtk_widget_grab_focus (object (f, "before"));
-  g_assert_true (gtk_widget_mnemonic_activate (find_label (f->row, "_Code"), FALSE));
+  g_assert_true (gtk_widget_mnemonic_activate (cst_test_find_text (f->row, "Code"), FALSE));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text);
 }
 
