@@ -33,6 +33,8 @@ struct _CstWindow
   GtkStack             *nav_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   /* 我的: a bin at start-up, the page in it built after the first frame */
   AdwBin               *my_bin;
@@ -158,12 +160,35 @@ ensure_my_page (CstWindow *self)
     adw_bin_set_child (self->my_bin, GTK_WIDGET (cst_my_page_new (self->service)));
 }
 
+/* A menu model makes the button build its whole GtkPopoverMenu at once,
+ * which nobody sees before the menu is opened. */
+static void
+ensure_primary_menu (CstWindow *self)
+{
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
+    return;
+
+  /* In this order: without a model nor a function the button is
+   * insensitive for a moment, and would lose the keyboard focus. */
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+  gtk_menu_button_set_create_popup_func (self->menu_button, NULL, NULL, NULL);
+}
+
+/* Should the menu be opened before the idle below has run. */
+static void
+create_primary_menu_cb (GtkMenuButton *menu_button,
+                        gpointer       user_data)
+{
+  ensure_primary_menu (CST_WINDOW (user_data));
+}
+
 static gboolean
 build_my_page_cb (gpointer user_data)
 {
   CstWindow *self = user_data;
 
   self->build_my_page_id = 0;
+  ensure_primary_menu (self);
   ensure_my_page (self);
 
   return G_SOURCE_REMOVE;
@@ -468,7 +493,8 @@ on_frame_clock_after_paint_cb (CstWindow     *self,
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
 
   /* AdwViewStack measures its hidden pages too: 我的 would cost the
-   * first frame its layout, while nobody can see it yet. */
+   * first frame its layout, while nobody can see it yet; and the main
+   * menu's popover is only seen once opened. */
   if (adw_bin_get_child (self->my_bin) == NULL && self->build_my_page_id == 0)
     self->build_my_page_id = g_idle_add (build_my_page_cb, self);
 
@@ -708,6 +734,8 @@ cst_window_class_init (CstWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CstWindow, nav_stack);
   gtk_widget_class_bind_template_child (widget_class, CstWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CstWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CstWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CstWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_stack_transition_running_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
@@ -746,6 +774,8 @@ cst_window_init (CstWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
