@@ -6,7 +6,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: startup.py BUILD_DIR start|memory|io [RUNS]
+# Usage: startup.py BUILD_DIR start|memory|io|callgrind [RUNS]
 #
 # Both programs run under the same session, renderer and environment,
 # with the same LD_PRELOAD shim (first-frame-shim.c), in interleaved
@@ -104,9 +104,9 @@ def header(runs):
     print(f'  {"":<22} {"min":>9} {"median":>9} {"max":>9}   ({runs} interleaved runs each)')
 
 
-def describe_renderer():
+def describe_renderer(warm=True):
     return ('renderer: GSK_RENDERER=cairo, GDK_DEBUG=gl-disable, GDK_BACKEND=x11 '
-            '(Xvfb, private session bus, warm after one discarded run each)')
+            '(Xvfb, private session bus' + (', warm after one discarded run each)' if warm else ')'))
 
 
 def bench_start(runner, runs):
@@ -140,6 +140,50 @@ def bench_memory(runner, runs):
     print(f'  ratio of medians: RSS {ratios["rss_kb"]:.2f}×, PSS {ratios["pss_kb"]:.2f}× '
           f'the floor (goal ≤ 1.5×) — {"met" if ratios["rss_kb"] <= 1.5 else "NOT met"}')
     return ratios
+
+
+CALLGRIND_TOTAL = re.compile(r'^(?:summary|totals): (\d+)', re.M)
+
+
+def bench_callgrind(runner, runs):
+    """Instructions from exec to the first frame, which do not depend on
+    the load of the machine (unlike the times of bench_start)."""
+    if shutil.which('valgrind') is None:
+        print('Start-up instructions: skipped (valgrind missing)')
+        return None
+    totals = {name: [] for name in runner.programs}
+    for i in range(runs):
+        order = list(runner.programs)
+        if i % 2:
+            order.reverse()
+        for name in order:
+            out = os.path.join(runner.tmp, f'callgrind.{name}.{i}')
+            # bench-exec execs the program: callgrind follows it and writes
+            # its counts when the shim ends the process at the first frame.
+            runner.run(name, 'frame',
+                       wrapper=['valgrind', '--tool=callgrind', '--trace-children=yes',
+                                f'--callgrind-out-file={out}.%p'])
+            counts = []
+            for path in os.listdir(runner.tmp):
+                if path.startswith(f'callgrind.{name}.{i}.'):
+                    with open(os.path.join(runner.tmp, path)) as f:
+                        m = CALLGRIND_TOTAL.search(f.read())
+                    if m:
+                        counts.append(int(m.group(1)))
+            if not counts:
+                die(f'callgrind wrote no counts for {name}')
+            totals[name].append(max(counts))   # the program, not bench-exec
+    print('Start-up instructions: exec → first frame (valgrind --tool=callgrind, all threads)')
+    print('  ' + describe_renderer(warm=False))
+    header(runs)
+    for name, values in totals.items():
+        print(row(name, [v / 1e6 for v in values], 'M instructions', '{:.0f}'))
+    floor = statistics.median(totals['floor'])
+    app = statistics.median(totals['chushuitong'])
+    print(f'  ratio of medians: {app / floor:.2f}× the floor (independent of the load; '
+          'GTK loads the icon theme in a thread, and whether the main thread then loads it '
+          'again moves both programs by ~65 M between runs)')
+    return app / floor
 
 
 STRACE_LINE = re.compile(r'^(?:\[pid\s+)?(\d+)\]?\s+(\d+\.\d+)\s+(\w+)\((.*)$')
@@ -213,7 +257,7 @@ def bench_io(runner):
 
 def main():
     if len(sys.argv) < 3:
-        die('usage: startup.py BUILD_DIR start|memory|io [RUNS]')
+        die('usage: startup.py BUILD_DIR start|memory|io|callgrind [RUNS]')
     runner = Runner(sys.argv[1])
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     try:
@@ -224,6 +268,8 @@ def main():
             bench_memory(runner, runs)
         elif what == 'io':
             bench_io(runner)
+        elif what == 'callgrind':
+            bench_callgrind(runner, runs)
         else:
             die(f'unknown benchmark {what}')
     finally:
