@@ -138,7 +138,7 @@ def bench_memory(runner, runs):
         app = statistics.median(r[key] for r in samples['chushuitong'])
         ratios[key] = app / floor
     print(f'  ratio of medians: RSS {ratios["rss_kb"]:.2f}×, PSS {ratios["pss_kb"]:.2f}× '
-          f'the floor (goal ≤ 1.5×) — {"met" if ratios["rss_kb"] <= 1.5 else "NOT met"}')
+          f'the floor (goal ≤ 1.5× for both) — {"met" if max(ratios.values()) <= 1.5 else "NOT met"}')
     return ratios
 
 
