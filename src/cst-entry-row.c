@@ -118,6 +118,15 @@ on_entry_focus_leave_cb (CstEntryRow *self)
 }
 
 static void
+on_text_notify_cb (CstEntryRow *self,
+                   GParamSpec  *pspec)
+{
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    if (g_strcmp0 (pspec->name, properties[i]->name) == 0)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+static void
 on_text_activate_cb (CstEntryRow *self)
 {
   g_signal_emit (self, signals[ENTRY_ACTIVATED], 0);
@@ -233,6 +242,8 @@ cst_entry_row_constructed (GObject *object)
   text = cst_entry_row_get_text (self);
   g_signal_connect_object (text, "activate", G_CALLBACK (on_text_activate_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (text, "notify", G_CALLBACK (on_text_notify_cb),
+                           self, G_CONNECT_SWAPPED);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_entry_focus_enter_cb),
@@ -256,34 +267,22 @@ cst_entry_row_dispose (GObject *object)
   G_OBJECT_CLASS (cst_entry_row_parent_class)->dispose (object);
 }
 
+/* The row's own properties are the GtkText's, of the same names: read and
+ * written there, and their notifications passed on (on_text_notify_cb). */
 static void
 cst_entry_row_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  CstEntryRow *self = CST_ENTRY_ROW (object);
-
   if (gtk_editable_delegate_get_property (object, prop_id, value, pspec))
     return;
 
-  switch (prop_id)
-    {
-    case PROP_ACTIVATES_DEFAULT:
-      g_value_set_boolean (value, cst_entry_row_get_activates_default (self));
-      break;
-    case PROP_PLACEHOLDER_TEXT:
-      g_value_set_string (value, cst_entry_row_get_placeholder_text (self));
-      break;
-    case PROP_MAX_LENGTH:
-      g_value_set_int (value, cst_entry_row_get_max_length (self));
-      break;
-    case PROP_INPUT_PURPOSE:
-      g_value_set_enum (value, cst_entry_row_get_input_purpose (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_object_get_property (G_OBJECT (cst_entry_row_get_text (CST_ENTRY_ROW (object))),
+                           pspec->name, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -292,28 +291,14 @@ cst_entry_row_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  CstEntryRow *self = CST_ENTRY_ROW (object);
-
   if (gtk_editable_delegate_set_property (object, prop_id, value, pspec))
     return;
 
-  switch (prop_id)
-    {
-    case PROP_ACTIVATES_DEFAULT:
-      cst_entry_row_set_activates_default (self, g_value_get_boolean (value));
-      break;
-    case PROP_PLACEHOLDER_TEXT:
-      cst_entry_row_set_placeholder_text (self, g_value_get_string (value));
-      break;
-    case PROP_MAX_LENGTH:
-      cst_entry_row_set_max_length (self, g_value_get_int (value));
-      break;
-    case PROP_INPUT_PURPOSE:
-      cst_entry_row_set_input_purpose (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_object_set_property (G_OBJECT (cst_entry_row_get_text (CST_ENTRY_ROW (object))),
+                           pspec->name, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -332,6 +317,7 @@ cst_entry_row_class_init (CstEntryRowClass *klass)
 
   klass->create_entry = cst_entry_row_real_create_entry;
 
+  /* GtkText's, with its defaults (cst_entry_row_get_property). */
   properties[PROP_ACTIVATES_DEFAULT] =
     g_param_spec_boolean ("activates-default", NULL, NULL,
                           FALSE,
@@ -464,33 +450,13 @@ cst_entry_row_add_suffix (CstEntryRow *self,
   box_append_visible (PRIV (self)->suffixes, widget);
 }
 
-gboolean
-cst_entry_row_get_activates_default (CstEntryRow *self)
-{
-  g_return_val_if_fail (CST_IS_ENTRY_ROW (self), FALSE);
-
-  return gtk_text_get_activates_default (cst_entry_row_get_text (self));
-}
-
 void
 cst_entry_row_set_activates_default (CstEntryRow *self,
                                      gboolean     activates)
 {
   g_return_if_fail (CST_IS_ENTRY_ROW (self));
 
-  if (activates == cst_entry_row_get_activates_default (self))
-    return;
-
   gtk_text_set_activates_default (cst_entry_row_get_text (self), activates);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVATES_DEFAULT]);
-}
-
-const char *
-cst_entry_row_get_placeholder_text (CstEntryRow *self)
-{
-  g_return_val_if_fail (CST_IS_ENTRY_ROW (self), NULL);
-
-  return gtk_text_get_placeholder_text (cst_entry_row_get_text (self));
 }
 
 /* GtkText shows it in the empty field, and GTK 4.8 gives it to screen
@@ -501,19 +467,7 @@ cst_entry_row_set_placeholder_text (CstEntryRow *self,
 {
   g_return_if_fail (CST_IS_ENTRY_ROW (self));
 
-  if (g_strcmp0 (text, cst_entry_row_get_placeholder_text (self)) == 0)
-    return;
-
   gtk_text_set_placeholder_text (cst_entry_row_get_text (self), text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER_TEXT]);
-}
-
-int
-cst_entry_row_get_max_length (CstEntryRow *self)
-{
-  g_return_val_if_fail (CST_IS_ENTRY_ROW (self), 0);
-
-  return gtk_text_get_max_length (cst_entry_row_get_text (self));
 }
 
 void
@@ -522,32 +476,7 @@ cst_entry_row_set_max_length (CstEntryRow *self,
 {
   g_return_if_fail (CST_IS_ENTRY_ROW (self));
 
-  if (max_length == cst_entry_row_get_max_length (self))
-    return;
-
   gtk_text_set_max_length (cst_entry_row_get_text (self), max_length);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_LENGTH]);
-}
-
-GtkInputPurpose
-cst_entry_row_get_input_purpose (CstEntryRow *self)
-{
-  g_return_val_if_fail (CST_IS_ENTRY_ROW (self), GTK_INPUT_PURPOSE_FREE_FORM);
-
-  return gtk_text_get_input_purpose (cst_entry_row_get_text (self));
-}
-
-void
-cst_entry_row_set_input_purpose (CstEntryRow     *self,
-                                 GtkInputPurpose  purpose)
-{
-  g_return_if_fail (CST_IS_ENTRY_ROW (self));
-
-  if (purpose == cst_entry_row_get_input_purpose (self))
-    return;
-
-  gtk_text_set_input_purpose (cst_entry_row_get_text (self), purpose);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INPUT_PURPOSE]);
 }
 
 /* ------------------------------------------------------------------------

@@ -38,18 +38,14 @@ void        cst_entry_row_add_prefix       (CstEntryRow *self,
 void        cst_entry_row_add_suffix       (CstEntryRow *self,
                                             GtkWidget   *widget);
 
-gboolean    cst_entry_row_get_activates_default (CstEntryRow *self);
+/* Also properties of the same names (:activates-default,
+ * :placeholder-text, :max-length, :input-purpose), as in .ui files. */
 void        cst_entry_row_set_activates_default (CstEntryRow *self,
                                                  gboolean     activates);
-const char *cst_entry_row_get_placeholder_text  (CstEntryRow *self);
 void        cst_entry_row_set_placeholder_text  (CstEntryRow *self,
                                                  const char  *text);
-int         cst_entry_row_get_max_length   (CstEntryRow *self);
 void        cst_entry_row_set_max_length   (CstEntryRow *self,
                                             int          max_length);
-GtkInputPurpose cst_entry_row_get_input_purpose (CstEntryRow    *self);
-void            cst_entry_row_set_input_purpose (CstEntryRow    *self,
-                                                 GtkInputPurpose purpose);
 
 #define CST_TYPE_PASSWORD_ENTRY_ROW (cst_password_entry_row_get_type ())
 

@@ -124,6 +124,31 @@ test_typing (Fixture       *f,
 }
 
 static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  CstEntryRow *row = CST_ENTRY_ROW (f->row);
+  guint notified = 0;
+  int max_length = 0;
+  g_autofree char *placeholder = NULL;
+
+  /* The row's properties are the text's: read back, and notified. */
+  g_signal_connect_swapped (row, "notify::max-length", G_CALLBACK (count_cb), &notified);
+  cst_entry_row_set_max_length (row, 4);
+  g_object_get (row, "max-length", &max_length, NULL);
+  g_assert_cmpint (max_length, ==, 4);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_set (row, "placeholder-text", "Four digits", NULL);
+  g_assert_cmpstr (gtk_text_get_placeholder_text (cst_entry_row_get_text (row)), ==, "Four digits");
+  g_object_get (row, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Four digits");
+
+  cst_test_type (f->row, "123456");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->row)), ==, "1234");
+}
+
+static void
 test_enter (Fixture       *f,
             gconstpointer  data)
 {
@@ -225,6 +250,7 @@ main (int   argc,
 #define ADD(path, fn) \
   g_test_add ("/Cst/EntryRow/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("typing", test_typing);
+  ADD ("properties", test_properties);
   ADD ("enter", test_enter);
   ADD ("focus", test_focus);
   ADD ("password", test_password);
