@@ -505,6 +505,7 @@ main (int   argc,
   };
   Bench bench = { 0 };
   CstLocalConfig defaults;
+  g_autoptr(GtkCssProvider) style = NULL;
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 5;
   double worst = 0;
   double worst_cpu = 0;
@@ -512,6 +513,14 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_init ();
   adw_init ();
+
+  /* The app's own style, which AdwApplication would load from its
+   * resource base path: without it the pages are drawn otherwise (and
+   * its spinner icon, a PNG, would be Adwaita's SVG). */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   if (runs == 0)
     runs = 5;

@@ -688,11 +688,55 @@ test_window_size_remembered (CstTestUi     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The icons of the first screens and every spinner are PNGs at the sizes
+ * they are drawn, so GTK never loads librsvg for them: an SVG at start-up
+ * cost ~7 MiB and, for the first spinner, a stall on the main thread. */
+static void
+test_icons_drawn_from_png (void)
+{
+  static const struct { const char *name; int size; } icons[] = {
+    { APPLICATION_ID, 48 },
+    { "cst-enterprise-symbolic", 16 },
+    { "cst-process-working-symbolic", 16 },
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GBytes) css = NULL;
+  gsize css_size;
+  const char *css_text;
+
+  /* As GtkApplication does for the app. */
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE "/icons");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (icons); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GtkIconPaintable) icon =
+          gtk_icon_theme_lookup_icon (theme, icons[i].name, NULL, icons[i].size, scale,
+                                      GTK_TEXT_DIR_NONE, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+        g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+        g_test_message ("%s at %d px, scale %d: %s", icons[i].name, icons[i].size, scale, uri);
+        g_assert_nonnull (uri);
+        g_assert_true (g_str_has_prefix (uri, "resource://" RESOURCE_BASE "/icons/"));
+        g_assert_true (g_str_has_suffix (uri, ".png"));
+      }
+
+  /* And the spinners draw that icon: style.css says so. */
+  css = g_resources_lookup_data (RESOURCE_BASE "/style.css", 0, NULL);
+  g_assert_nonnull (css);
+  css_text = g_bytes_get_data (css, &css_size);
+  g_assert_nonnull (g_strstr_len (css_text, css_size,
+                                  "spinner {\n  -gtk-icon-source: -gtk-icontheme(\"cst-process-working-symbolic\");"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   cst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/Cst/Window/icons-drawn-from-png", test_icons_drawn_from_png);
 
 #define ADD(path, func) \
   g_test_add ("/Cst/Window/" path, CstTestUi, NULL, cst_test_ui_setup, func, cst_test_ui_teardown)
