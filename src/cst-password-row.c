@@ -373,7 +373,6 @@ cst_password_row_class_init (CstPasswordRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cst-password-row.ui");
 
-  g_type_ensure (CST_TYPE_ENTRY_ROW);
   g_type_ensure (CST_TYPE_PASSWORD_ENTRY_ROW);
   gtk_widget_class_bind_template_child (widget_class, CstPasswordRow, entry);
   gtk_widget_class_bind_template_child (widget_class, CstPasswordRow, error_label);

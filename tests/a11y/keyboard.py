@@ -75,6 +75,13 @@ def tab_to(app, role, name, shift=False):
                   f'went through: {", ".join(seen)}')
 
 
+def type_and_check(app, field, name, text):
+    """Types @text (the keyboard is in @field) and waits for it to arrive."""
+    app.type_text(text)
+    wait_until(lambda: len(text_of(field)) == len(text),
+               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
+
+
 def find_field(app, name=None, name_re=None):
     return app.find(pred=lambda o: role_of(o) in FIELD_ROLES, name=name, name_re=name_re)
 
@@ -89,9 +96,7 @@ def tab_into_field(app, name, text, shift=False):
         if len(seen) == MAX_TABS:
             raise Failure(f'Tabs never reached {name!r}; went through: {", ".join(seen)}')
         seen.append(describe(press_tab(app, shift=shift)))
-    app.type_text(text)
-    wait_until(lambda: len(text_of(field)) == len(text),
-               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
+    type_and_check(app, field, name, text)
     return field
 
 
@@ -190,9 +195,7 @@ def type_in_first_field(app, name, text):
     field = find_field(app, name_re=name)
     wait_until(lambda: app.focused() == field, timeout=3,
                what=f'the page to put the focus in {name!r}')
-    app.type_text(text)
-    wait_until(lambda: len(text_of(field)) == len(text),
-               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
+    type_and_check(app, field, name, text)
     return field
 
 
@@ -277,9 +280,7 @@ def type_in_page_field(app, name, text):
         wait_until(lambda: app.focused() == field, timeout=1, what=f'the focus in {name!r}')
     except Failure:
         return tab_into_field(app, name, text)
-    app.type_text(text)
-    wait_until(lambda: len(text_of(field)) == len(text),
-               what=f'the text typed to arrive in {name!r} (it holds {text_of(field)!r})')
+    type_and_check(app, field, name, text)
     return field
 
 
